@@ -1,0 +1,128 @@
+import { performance } from "node:perf_hooks";
+import { AppError } from "../shared/app-error";
+import type { Clock } from "../shared/clock";
+import type { AuditLog } from "../audit/audit-event";
+import type { GuidancePage, SearchResponse } from "./page";
+import { contentHash, parseDocument, type SourceDocument } from "./parse-document";
+import type { FeedbackStore, GuidancePages, GuidanceSearchEngine, SearchFeedback } from "./ports";
+import { parseQuery } from "./query";
+
+export interface GuidanceDeps {
+  readonly pages: GuidancePages;
+  readonly engine: GuidanceSearchEngine;
+  readonly feedback: FeedbackStore;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+}
+
+/** Counts from one ingest run, for the CLI's progress and summary. */
+export interface IngestReport {
+  readonly seen: number;
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly removed: number;
+  readonly failed: ReadonlyArray<{ id: string; reason: string }>;
+}
+
+export interface IngestOptions {
+  /** Who ran it, for the audit trail. */
+  readonly actor: string;
+  /** Called after each document is read, with how many have been seen so far. */
+  readonly onProgress?: (seen: number) => void;
+}
+
+/** Pages parsed per transaction: large enough to be fast, small enough to bound memory on 100k-page folders. */
+export const INGEST_BATCH_SIZE = 500;
+
+export type FeedbackInput = Omit<SearchFeedback, "at">;
+
+/** Guidance use cases: search, read a page, ingest a folder, record feedback. */
+export class GuidanceService {
+  constructor(private readonly deps: GuidanceDeps) {}
+
+  async search(text: string, top?: number): Promise<SearchResponse> {
+    const query = parseQuery(text, top);
+    const started = performance.now();
+    const results = await this.deps.engine.search(query);
+    return { query: query.text, results: results.slice(0, query.top), tookMs: round(performance.now() - started) };
+  }
+
+  async getPage(id: string): Promise<GuidancePage> {
+    const page = await this.deps.pages.get(id);
+    if (!page) throw AppError.notFound("That guidance page");
+    return page;
+  }
+
+  async pageCount(): Promise<number> {
+    return this.deps.pages.count();
+  }
+
+  /**
+   * Imports every document of one origin. Unchanged pages (same hash) are skipped, changed ones replaced, and
+   * pages of this origin that are no longer in `documents` removed. A document that cannot be parsed is reported
+   * and skipped; the rest still land. Each batch is written all-or-nothing.
+   */
+  async ingest(origin: string, documents: AsyncIterable<SourceDocument> | Iterable<SourceDocument>, options: IngestOptions): Promise<IngestReport> {
+    const known = await this.deps.pages.fingerprints(origin);
+    const now = this.deps.clock.now();
+    const seenIds = new Set<string>();
+    const failed: Array<{ id: string; reason: string }> = [];
+    let added = 0;
+    let updated = 0;
+    let unchanged = 0;
+    let batch: GuidancePage[] = [];
+    const flush = async (): Promise<void> => {
+      if (batch.length > 0) await this.deps.pages.apply({ upserts: batch, removals: [] });
+      batch = [];
+    };
+    for await (const doc of documents) {
+      if (seenIds.has(doc.id)) continue;
+      seenIds.add(doc.id);
+      options.onProgress?.(seenIds.size);
+      const previous = known.get(doc.id);
+      let page: GuidancePage;
+      try {
+        // Hash before parsing: an unchanged page then costs a hash, not a Markdown parse, so re-ingest is quick.
+        if (previous !== undefined && previous === contentHash(doc.content)) {
+          unchanged++;
+          continue;
+        }
+        page = parseDocument(doc, origin, now);
+      } catch (error) {
+        failed.push({ id: doc.id, reason: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      if (previous === undefined) added++;
+      else updated++;
+      batch.push(page);
+      if (batch.length >= INGEST_BATCH_SIZE) await flush();
+    }
+    await flush();
+    const removals = [...known.keys()].filter((id) => !seenIds.has(id));
+    if (removals.length > 0) await this.deps.pages.apply({ upserts: [], removals });
+    const report = { seen: seenIds.size, added, updated, unchanged, removed: removals.length, failed };
+    await this.deps.audit.record({
+      actor: options.actor,
+      action: "guidance.ingested",
+      target: `origin:${origin}`,
+      at: this.deps.clock.now(),
+      detail: { seen: report.seen, added, updated, unchanged, removed: report.removed, failed: failed.length },
+    });
+    return report;
+  }
+
+  /** Records a "Was this helpful?" answer without the asker's identity. */
+  async recordFeedback(input: FeedbackInput): Promise<void> {
+    const query = input.query.trim();
+    if (!query) throw AppError.badRequest("Feedback needs the question it is about.");
+    if (input.pageId !== undefined && !(await this.deps.pages.get(input.pageId))) throw AppError.notFound("That guidance page");
+    // Fields picked one by one, never spread: an input object that also carries who asked must not pass it on.
+    const { pageId, helpful, channel } = input;
+    await this.deps.feedback.record({ query: query.slice(0, 500), ...(pageId !== undefined ? { pageId } : {}), helpful, channel, at: this.deps.clock.now() });
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

@@ -1,0 +1,5 @@
+export * from "./page";
+export * from "./query";
+export * from "./ports";
+export * from "./parse-document";
+export * from "./guidance-service";

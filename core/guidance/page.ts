@@ -1,0 +1,34 @@
+/** A page of intranet guidance, as ingested from Markdown or HTML (locally) or SharePoint site pages (in Microsoft 365). */
+export interface GuidancePage {
+  /** Stable id: the path relative to the ingested folder, e.g. "hr/annual-leave.md". */
+  readonly id: string;
+  readonly title: string;
+  /** Section headings, in order; ranked above body text. */
+  readonly headings: readonly string[];
+  /** Plain text of the body, markup removed: what search indexes and snippets quote. */
+  readonly text: string;
+  /** The body as sanitised HTML, safe to render in a tab. */
+  readonly html: string;
+  /** Where the page came from: an ingest root label ("sample", a folder path) or a SharePoint site. */
+  readonly origin: string;
+  /** Link to the original, where the page has one (front matter `url`, or a SharePoint page URL). */
+  readonly url?: string;
+  /** sha256 of the source bytes: re-ingest skips pages whose hash is unchanged. */
+  readonly contentHash: string;
+  readonly updatedAt: Date;
+}
+
+/** One search result. `snippet` is plain text with the matched terms wrapped in `**…**`. */
+export interface SearchHit {
+  readonly id: string;
+  readonly title: string;
+  readonly snippet: string;
+  readonly score: number;
+  readonly url?: string;
+}
+
+export interface SearchResponse {
+  readonly query: string;
+  readonly results: readonly SearchHit[];
+  readonly tookMs: number;
+}

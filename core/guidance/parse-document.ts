@@ -1,0 +1,151 @@
+import { createHash } from "node:crypto";
+import { posix } from "node:path";
+import { Lexer, marked, type Token, type Tokens } from "marked";
+import { parse as parseHtml, type HTMLElement } from "node-html-parser";
+import sanitizeHtml from "sanitize-html";
+import { parse as parseYaml } from "yaml";
+import type { GuidancePage } from "./page";
+
+/** A file handed to ingestion: its id (path relative to the ingested folder, with forward slashes) and its bytes. */
+export interface SourceDocument {
+  readonly id: string;
+  readonly content: string;
+  readonly modifiedAt?: Date;
+}
+
+export const SUPPORTED_EXTENSIONS = [".md", ".markdown", ".html", ".htm"] as const;
+
+export function isSupportedDocument(path: string): boolean {
+  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(posix.extname(path).toLowerCase());
+}
+
+export function contentHash(content: string): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+/** Turns one Markdown or HTML file into a page. Pure: no I/O, same input gives the same page. */
+export function parseDocument(doc: SourceDocument, origin: string, now: Date): GuidancePage {
+  const ext = posix.extname(doc.id).toLowerCase();
+  const parsed = ext === ".html" || ext === ".htm" ? parseHtmlDocument(doc.content) : parseMarkdownDocument(doc.content);
+  return {
+    id: doc.id,
+    title: parsed.title || titleFromPath(doc.id),
+    headings: parsed.headings,
+    text: parsed.text,
+    html: sanitise(parsed.html),
+    origin,
+    url: parsed.url,
+    contentHash: contentHash(doc.content),
+    updatedAt: doc.modifiedAt ?? now,
+  };
+}
+
+interface ParsedBody {
+  title: string;
+  headings: string[];
+  text: string;
+  html: string;
+  url?: string;
+}
+
+// node-html-parser keeps the text of <script>, <style> and <noscript> by default; that text must never be indexed.
+const HTML_TEXT_ONLY = { blockTextElements: { script: false, style: false, noscript: false } };
+
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+function parseMarkdownDocument(source: string): ParsedBody {
+  let body = source;
+  let meta: Record<string, unknown> = {};
+  const fm = FRONT_MATTER.exec(source);
+  if (fm) {
+    body = source.slice(fm[0].length);
+    try {
+      const value: unknown = parseYaml(fm[1] ?? "");
+      if (value && typeof value === "object" && !Array.isArray(value)) meta = value as Record<string, unknown>;
+    } catch {
+      // Broken front matter should not lose the page: index the body and fall back to the first heading.
+    }
+  }
+  const tokens = new Lexer().lex(body);
+  const headings: string[] = [];
+  const lines: string[] = [];
+  walk(tokens, headings, lines);
+  const metaTitle = typeof meta.title === "string" ? meta.title.trim() : "";
+  const h1 = tokens.find((t): t is Tokens.Heading => t.type === "heading" && t.depth === 1);
+  const title = metaTitle || (h1 ? plain(h1.text) : "");
+  return {
+    title,
+    headings: headings.filter((h) => h.length > 0 && h !== title),
+    text: collapse(lines.join("\n")),
+    html: marked.parse(body, { async: false }),
+    url: typeof meta.url === "string" ? meta.url : undefined,
+  };
+}
+
+/** Collects heading text and plain body text from marked tokens, depth first. */
+function walk(tokens: readonly Token[], headings: string[], lines: string[]): void {
+  for (const token of tokens) {
+    switch (token.type) {
+      case "heading":
+        headings.push(plain(token.text));
+        lines.push(plain(token.text));
+        break;
+      case "code":
+        lines.push(token.text);
+        break;
+      case "html":
+        lines.push(parseHtml(token.text, HTML_TEXT_ONLY).textContent);
+        break;
+      case "table": {
+        const table = token as Tokens.Table;
+        lines.push(table.header.map((c) => plain(c.text)).join(" "));
+        for (const row of table.rows) lines.push(row.map((c) => plain(c.text)).join(" "));
+        break;
+      }
+      case "list":
+        for (const item of (token as Tokens.List).items) walk(item.tokens, headings, lines);
+        break;
+      default:
+        if ("tokens" in token && Array.isArray(token.tokens) && token.type !== "paragraph" && token.type !== "text") {
+          walk(token.tokens as Token[], headings, lines);
+        } else if ("text" in token && typeof token.text === "string") {
+          lines.push(plain(token.text));
+        }
+    }
+  }
+}
+
+/** Inline Markdown to plain text: links keep their words, emphasis and code marks go. */
+function plain(markdown: string): string {
+  const html = marked.parseInline(markdown, { async: false });
+  return collapse(parseHtml(html, HTML_TEXT_ONLY).textContent);
+}
+
+function parseHtmlDocument(source: string): ParsedBody {
+  const root = parseHtml(source, HTML_TEXT_ONLY);
+  const body: HTMLElement = root.querySelector("main") ?? root.querySelector("body") ?? root;
+  const title = collapse(root.querySelector("title")?.textContent ?? root.querySelector("h1")?.textContent ?? "");
+  const headings = body.querySelectorAll("h1, h2, h3, h4").map((h) => collapse(h.textContent)).filter((h) => h && h !== title);
+  const text = collapse(body.querySelectorAll("h1,h2,h3,h4,h5,h6,p,li,td,th,pre,blockquote,dt,dd").map((el) => el.textContent).join("\n") || body.textContent);
+  const canonical = root.querySelector('link[rel="canonical"]')?.getAttribute("href");
+  return { title, headings, text, html: body.innerHTML, url: canonical ?? undefined };
+}
+
+/** Only the markup a guidance page needs; no scripts, styles, iframes or event handlers. */
+function sanitise(html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, "img"],
+    allowedAttributes: { a: ["href", "title", "rel", "target"], img: ["src", "alt", "title"], th: ["scope"], td: ["colspan", "rowspan"] },
+    allowedSchemes: ["https", "http", "mailto", "tel"],
+    transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer", target: "_blank" }) },
+  });
+}
+
+function collapse(text: string): string {
+  return text.replace(/[ \t\u00a0]+/g, " ").replace(/\s*\n\s*/g, "\n").trim();
+}
+
+function titleFromPath(id: string): string {
+  const base = posix.basename(id, posix.extname(id)).replace(/[-_]+/g, " ").trim();
+  return base.charAt(0).toUpperCase() + base.slice(1);
+}

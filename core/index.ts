@@ -1,0 +1,6 @@
+export * from "./shared";
+export * from "./identity";
+export * from "./audit";
+export * from "./guidance";
+export * from "./health";
+export * from "./services";

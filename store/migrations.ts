@@ -1,0 +1,65 @@
+/**
+ * Schema migrations, applied in order once each. Never edit a migration that has shipped: append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: guidance pages, their full-text index, search feedback, audit trail, the staff directory.
+  `
+  CREATE TABLE guidance_page (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    headings TEXT NOT NULL,          -- one heading a line
+    body_text TEXT NOT NULL,
+    body_html TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    url TEXT,
+    content_hash TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX guidance_page_origin ON guidance_page(origin);
+
+  -- External-content FTS5 index: the text lives once, in guidance_page, and triggers keep the index in step
+  -- inside the same transaction. Porter stemming over unicode61 tokens.
+  CREATE VIRTUAL TABLE guidance_fts USING fts5(
+    title, headings, body_text,
+    content='guidance_page', content_rowid='rowid',
+    tokenize='porter unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER guidance_page_ai AFTER INSERT ON guidance_page BEGIN
+    INSERT INTO guidance_fts(rowid, title, headings, body_text) VALUES (new.rowid, new.title, new.headings, new.body_text);
+  END;
+  CREATE TRIGGER guidance_page_ad AFTER DELETE ON guidance_page BEGIN
+    INSERT INTO guidance_fts(guidance_fts, rowid, title, headings, body_text) VALUES ('delete', old.rowid, old.title, old.headings, old.body_text);
+  END;
+  CREATE TRIGGER guidance_page_au AFTER UPDATE ON guidance_page BEGIN
+    INSERT INTO guidance_fts(guidance_fts, rowid, title, headings, body_text) VALUES ('delete', old.rowid, old.title, old.headings, old.body_text);
+    INSERT INTO guidance_fts(rowid, title, headings, body_text) VALUES (new.rowid, new.title, new.headings, new.body_text);
+  END;
+
+  CREATE TABLE search_feedback (
+    seq INTEGER PRIMARY KEY,
+    query TEXT NOT NULL,
+    page_id TEXT,
+    helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+    channel TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+
+  CREATE TABLE audit_event (
+    seq INTEGER PRIMARY KEY,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    at TEXT NOT NULL,
+    detail TEXT
+  );
+
+  CREATE TABLE staff_user (
+    upn TEXT PRIMARY KEY COLLATE NOCASE,
+    name TEXT NOT NULL,
+    roles TEXT NOT NULL,             -- JSON array of role ids
+    department TEXT NOT NULL,
+    manager_upn TEXT
+  );
+  `,
+];

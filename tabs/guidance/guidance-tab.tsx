@@ -1,0 +1,167 @@
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens, typographyStyles } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from "react";
+import { APP_NAME, isApiError, type ApiClient, type GuidanceResult } from "../shared";
+import { readGuidanceLink, replaceGuidanceLink } from "./deep-link";
+import { PageView } from "./page-view";
+import { SearchForm } from "./search-form";
+import { SearchResults } from "./search-results";
+
+/** Results asked of the host per search: a screenful of cards, well under the host's maximum of 50. */
+export const RESULTS_PER_SEARCH = 10;
+
+const TAB_NAME = "Guidance";
+
+const useStyles = makeStyles({
+  search: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  heading: { ...typographyStyles.title2, margin: 0 },
+  intro: { display: "block", marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
+  status: { fontWeight: tokens.fontWeightSemibold, minHeight: tokens.lineHeightBase300 },
+});
+
+type SearchState =
+  | { readonly kind: "idle" }
+  | { readonly kind: "loading"; readonly query: string }
+  | { readonly kind: "done"; readonly query: string; readonly results: readonly GuidanceResult[] }
+  | { readonly kind: "failed"; readonly query: string; readonly message: string };
+
+/** Which page is open, and whether it was opened from the results (so Back can return there). */
+interface OpenPage {
+  readonly id: string;
+  readonly fromResults: boolean;
+}
+
+/** Props of {@link GuidanceTab}. */
+export interface GuidanceTabProps {
+  readonly api: ApiClient;
+}
+
+/**
+ * The Guidance tab: search the intranet guidance, read a page, say whether it helped.
+ * `?q=` runs a search on open and `?page=` opens a page directly (links from the bot's cards).
+ */
+export function GuidanceTab({ api }: GuidanceTabProps): JSX.Element {
+  const styles = useStyles();
+  const initial = useMemo(() => readGuidanceLink(), []);
+  const [input, setInput] = useState(initial.query ?? "");
+  const [search, setSearch] = useState<SearchState>({ kind: "idle" });
+  const [openPage, setOpenPage] = useState<OpenPage | undefined>(initial.page ? { id: initial.page, fromResults: false } : undefined);
+  // After Back, the id of the result to focus once the results are visible again ("" = the search box).
+  const [returnFocusTo, setReturnFocusTo] = useState<string | undefined>(undefined);
+  const [pageTitle, setPageTitle] = useState<string | undefined>(undefined);
+  const links = useRef(new Map<string, HTMLAnchorElement>());
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inFlight = useRef<AbortController | undefined>(undefined);
+
+  const runSearch = useCallback(
+    (query: string): void => {
+      // Only the latest search may update the results: an older, slower answer must not overwrite a newer one.
+      inFlight.current?.abort();
+      const controller = new AbortController();
+      inFlight.current = controller;
+      setSearch({ kind: "loading", query });
+      api.guidance.search(query, { top: RESULTS_PER_SEARCH, signal: controller.signal }).then(
+        (response) => setSearch({ kind: "done", query: response.query, results: response.results }),
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          setSearch({ kind: "failed", query, message: isApiError(error) ? error.message : "The search could not be run. Try again." });
+        },
+      );
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    if (initial.query) runSearch(initial.query);
+    return () => inFlight.current?.abort();
+  }, [initial.query, runSearch]);
+
+  const lastQuery = search.kind === "idle" ? (initial.query ?? "") : search.query;
+
+  useEffect(() => {
+    replaceGuidanceLink({ page: openPage?.id, query: lastQuery || undefined });
+  }, [openPage, lastQuery]);
+
+  useEffect(() => {
+    const view = openPage ? (pageTitle ?? TAB_NAME) : lastQuery ? `${lastQuery} – ${TAB_NAME}` : TAB_NAME;
+    document.title = view === TAB_NAME ? `${TAB_NAME} – ${APP_NAME}` : `${view} – ${TAB_NAME} – ${APP_NAME}`;
+  }, [openPage, pageTitle, lastQuery]);
+
+  // Runs after the results are shown again: focus the result that was opened, or the search box.
+  useEffect(() => {
+    if (returnFocusTo === undefined || openPage) return;
+    const target = links.current.get(returnFocusTo) ?? inputRef.current;
+    target?.focus();
+    setReturnFocusTo(undefined);
+  }, [returnFocusTo, openPage]);
+
+  const linkRef = useCallback((id: string, element: HTMLAnchorElement | null) => {
+    if (element) links.current.set(id, element);
+    else links.current.delete(id);
+  }, []);
+
+  const open = useCallback((result: GuidanceResult) => {
+    setPageTitle(undefined);
+    setOpenPage({ id: result.id, fromResults: true });
+  }, []);
+
+  const back = useCallback(() => {
+    setReturnFocusTo(openPage?.id ?? "");
+    setPageTitle(undefined);
+    setOpenPage(undefined);
+  }, [openPage]);
+
+  const hasResults = search.kind === "done" && search.results.length > 0;
+
+  return (
+    <>
+      {/*
+        The search view stays mounted (only hidden) while a page is open: the results, their scroll position and
+        the link to return focus to are all still there when the user comes back.
+      */}
+      <div hidden={openPage !== undefined}>
+        <div className={styles.search}>
+          <div>
+            <h1 className={styles.heading}>Guidance</h1>
+            <Text className={styles.intro}>Search the council&rsquo;s policies and procedures: HR, IT, health and safety, and more.</Text>
+          </div>
+          <SearchForm value={input} onChange={setInput} onSearch={runSearch} inputRef={inputRef} />
+          {/* Always in the DOM, so screen readers announce each new count without moving focus. */}
+          <div role="status" aria-live="polite" aria-atomic="true" className={styles.status}>
+            {statusText(search)}
+          </div>
+          {search.kind === "loading" && <Spinner size="small" label="Searching…" />}
+          {/* A live container that exists before its message, so the error is announced when it appears. */}
+          <div role="alert">
+            {search.kind === "failed" && (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>Search failed</MessageBarTitle>
+                  {search.message}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          </div>
+          {search.kind === "done" && <SearchResults query={search.query} results={search.results} onOpen={open} linkRef={linkRef} />}
+        </div>
+      </div>
+      {openPage && (
+        <PageView
+          api={api}
+          pageId={openPage.id}
+          query={lastQuery}
+          backLabel={openPage.fromResults || hasResults ? "Back to results" : "Back to search"}
+          onBack={back}
+          onTitle={setPageTitle}
+        />
+      )}
+    </>
+  );
+}
+
+/** "3 results for annual leave": what the polite live region says once a search finishes. */
+export function statusText(search: SearchState): string {
+  if (search.kind !== "done") return "";
+  const n = search.results.length;
+  if (n === 0) return `No results for ${search.query}`;
+  return `${n} ${n === 1 ? "result" : "results"} for ${search.query}`;
+}

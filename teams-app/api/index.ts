@@ -1,0 +1,4 @@
+export * from "./guidance-routes";
+export * from "./me-routes";
+export * from "./dev-routes";
+export * from "./health-routes";

@@ -1,0 +1,54 @@
+import express, { type Express } from "express";
+import type { ActivityHandler, CloudAdapter } from "botbuilder";
+import type { HubServices } from "../core";
+import { devRoutes, guidanceRoutes, healthRoutes, meRoutes } from "./api";
+import { authenticate } from "./auth/authenticate";
+import type { DevIssuer } from "./auth/dev-issuer";
+import type { TokenValidator } from "./auth/token-validator";
+import { botRoute } from "./bot-route";
+import type { HubConfig } from "./config";
+import { errorHandler, notFound } from "./http/error-handler";
+import { securityHeaders } from "./http/security-headers";
+import type { Logger } from "./logger";
+import { tabsRoutes } from "./tabs-routes";
+
+/** Largest JSON body accepted by the API and the bot endpoint; bigger gets 413 before any handler runs. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface AppDeps {
+  readonly config: HubConfig;
+  readonly services: HubServices;
+  readonly validator: TokenValidator;
+  /** Present in dev mode only: mounts /api/dev/*. */
+  readonly devIssuer?: DevIssuer;
+  readonly bot?: { readonly adapter: CloudAdapter; readonly handler: ActivityHandler };
+  /** Folder of the built tabs (dist/tabs). */
+  readonly tabsDir: string;
+  readonly log: Logger;
+}
+
+/** The express app: security headers, body limits, the bot endpoint, the API, the tabs, and one error handler. */
+export function createApp(deps: AppDeps): Express {
+  const { config, services, validator, devIssuer, bot, tabsDir, log } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.nodeEnv === "production" ? 1 : false);
+  app.use(securityHeaders());
+  app.use(express.json({ limit: MAX_BODY_BYTES, strict: true, type: ["application/json", "application/*+json"] }));
+
+  app.use("/healthz", healthRoutes(services, log));
+  if (bot) app.post("/api/messages", botRoute(bot.adapter, bot.handler));
+  if (devIssuer && config.authMode === "dev") app.use("/api/dev", devRoutes(services, devIssuer));
+
+  const api = express.Router();
+  api.use(authenticate(validator));
+  api.use("/me", meRoutes(services));
+  api.use("/guidance", guidanceRoutes(services));
+  app.use("/api", api);
+
+  app.use("/tabs", tabsRoutes(tabsDir));
+  app.get("/", (_req, res) => res.redirect("/tabs/guidance"));
+  app.use(notFound);
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,4 @@
+export * from "./token-validator";
+export * from "./dev-issuer";
+export * from "./entra-keys";
+export * from "./authenticate";

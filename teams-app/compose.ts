@@ -1,0 +1,53 @@
+import { join } from "node:path";
+import type { Express } from "express";
+import { createBotAdapter, CouncilHubBot } from "../bot";
+import { createSqliteHub, packageRoot, seedSampleData, type SeedResult, type SqliteHub } from "../store";
+import { createApp } from "./app";
+import { DEV_AUDIENCE, DEV_ISSUER, DEV_TENANT_ID, DevIssuer } from "./auth/dev-issuer";
+import { entraValidatorSettings } from "./auth/entra-keys";
+import { createTokenValidator, type TokenValidator } from "./auth/token-validator";
+import type { HubConfig } from "./config";
+import type { Logger } from "./logger";
+
+export interface ComposedHub {
+  readonly app: Express;
+  readonly services: SqliteHub;
+  readonly validator: TokenValidator;
+  readonly devIssuer?: DevIssuer;
+  readonly seeded?: SeedResult;
+}
+
+/**
+ * The composition root: builds the store, services, auth, bot and express app from configuration.
+ * The only place that decides which implementation of each port is used.
+ */
+export async function composeHub(config: HubConfig, log: Logger, options: { tabsDir?: string } = {}): Promise<ComposedHub> {
+  const services = createSqliteHub(config.dataDir);
+  try {
+    const seeded = config.seedSampleData ? await seedSampleData({ guidance: services.guidance, directory: services.directory }) : undefined;
+    let devIssuer: DevIssuer | undefined;
+    let validator: TokenValidator;
+    if (config.authMode === "dev") {
+      devIssuer = await DevIssuer.create(config.devTokenTtlMinutes);
+      validator = createTokenValidator({ keys: devIssuer.keyResolver(), issuers: [DEV_ISSUER], audiences: [DEV_AUDIENCE], allowedTenants: [DEV_TENANT_ID], requiredScope: "access_as_user" });
+    } else {
+      if (!config.entra) throw new Error("AUTH_MODE=entra without Entra settings: config should have refused this.");
+      validator = createTokenValidator(entraValidatorSettings(config.entra, new URL(config.publicUrl).host));
+    }
+    const adapter = createBotAdapter({ ...config.bot, log });
+    const handler = new CouncilHubBot({ services, publicUrl: config.publicUrl, log });
+    const app = createApp({
+      config,
+      services,
+      validator,
+      devIssuer,
+      bot: { adapter, handler },
+      tabsDir: options.tabsDir ?? join(packageRoot(), "dist", "tabs"),
+      log,
+    });
+    return { app, services, validator, devIssuer, seeded };
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
+}

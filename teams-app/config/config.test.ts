@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from "./config";
+
+describe("configuration", () => {
+  it("has working defaults for the embedded default", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3978, authMode: "dev", nodeEnv: "development", seedSampleData: true, playground: { enabled: true, port: 56150 } });
+    expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it("refuses AUTH_MODE=dev in production", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", AUTH_MODE: "dev", BOT_APP_ID: "x" })).toThrow(/AUTH_MODE=dev is refused/);
+  });
+
+  it("refuses to run the bot unauthenticated in production", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", AUTH_MODE: "entra", ENTRA_TENANT_ID: "11111111-1111-4111-8111-111111111111", ENTRA_CLIENT_ID: "22222222-2222-4222-8222-222222222222" })).toThrow(/BOT_APP_ID is required/);
+  });
+
+  it("lists every missing Entra setting", () => {
+    expect(() => loadConfig({ AUTH_MODE: "entra" })).toThrow(/ENTRA_TENANT_ID, ENTRA_CLIENT_ID, BOT_APP_ID, SECRET_BOT_APP_PASSWORD/);
+  });
+
+  it("names invalid values", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => loadConfig({ AUTH_MODE: "none" })).toThrow(/AUTH_MODE/);
+  });
+
+  it("treats empty values as unset and parses booleans", () => {
+    expect(loadConfig({ PORT: "", PLAYGROUND: "false" })).toMatchObject({ port: 3978, playground: { enabled: false } });
+  });
+});

@@ -1,0 +1,110 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * Council Hub configuration: the one module that reads `process.env`. Every setting is validated here, at start,
+ * so a misconfigured deployment stops with a clear message instead of failing on the first request.
+ * README.md ("Configuration") documents each variable; keep the two in step.
+ */
+const booleanish = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Host name the server binds to. Loopback by default: a laptop demo should not be reachable from the network. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Public base URL of this host (tabs, links in cards). */
+  PUBLIC_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_MODE: z.enum(["dev", "entra"]).default("dev"),
+  /** Seed the sample intranet and directory on first run (embedded default). */
+  SEED_SAMPLE_DATA: booleanish.default(true),
+  /** Minutes a dev-issuer token lives. Short on purpose. */
+  DEV_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** Entra ID (Microsoft 365) settings: required when AUTH_MODE=entra. */
+  ENTRA_TENANT_ID: z.string().uuid().optional(),
+  ENTRA_CLIENT_ID: z.string().uuid().optional(),
+  /** Extra tenants whose users may sign in (comma-separated ids); the home tenant is always allowed. */
+  ENTRA_ALLOWED_TENANTS: z.string().default(""),
+  /** Bot Framework registration. Without an app id the bot accepts unauthenticated activities: dev only. */
+  BOT_APP_ID: z.string().optional(),
+  SECRET_BOT_APP_PASSWORD: z.string().optional(),
+  BOT_TENANT_ID: z.string().optional(),
+  /** Start the Microsoft 365 Agents Playground with `npm start` (also `--no-playground`). */
+  PLAYGROUND: booleanish.default(true),
+  PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface HubConfig {
+  readonly nodeEnv: "development" | "test" | "production";
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  readonly authMode: "dev" | "entra";
+  readonly seedSampleData: boolean;
+  readonly devTokenTtlMinutes: number;
+  readonly entra?: { readonly tenantId: string; readonly clientId: string; readonly allowedTenants: readonly string[] };
+  readonly bot: { readonly appId?: string; readonly appPassword?: string; readonly tenantId?: string };
+  readonly playground: { readonly enabled: boolean; readonly port: number };
+  readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
+}
+
+/** Raised when configuration is invalid or unsafe; the host prints it and exits non-zero. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Reads and validates configuration. `env` defaults to process.env; tests pass their own. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): HubConfig {
+  const parsed = envSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  if (production && e.AUTH_MODE === "dev") {
+    throw new ConfigError("AUTH_MODE=dev is refused when NODE_ENV=production: the dev token issuer would let anyone sign in as anyone. Set AUTH_MODE=entra.");
+  }
+  if (production && !e.BOT_APP_ID) {
+    throw new ConfigError("BOT_APP_ID is required when NODE_ENV=production: without it the bot endpoint accepts unauthenticated activities.");
+  }
+  if (e.AUTH_MODE === "entra") {
+    const missing = (["ENTRA_TENANT_ID", "ENTRA_CLIENT_ID", "BOT_APP_ID", "SECRET_BOT_APP_PASSWORD"] as const).filter((k) => !e[k]);
+    if (missing.length > 0) throw new ConfigError(`AUTH_MODE=entra needs ${missing.join(", ")}.`);
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    dataDir: resolve(e.DATA_DIR),
+    authMode: e.AUTH_MODE,
+    seedSampleData: e.SEED_SAMPLE_DATA,
+    devTokenTtlMinutes: e.DEV_TOKEN_TTL_MINUTES,
+    ...(e.ENTRA_TENANT_ID && e.ENTRA_CLIENT_ID
+      ? {
+          entra: {
+            tenantId: e.ENTRA_TENANT_ID,
+            clientId: e.ENTRA_CLIENT_ID,
+            allowedTenants: [e.ENTRA_TENANT_ID, ...e.ENTRA_ALLOWED_TENANTS.split(",").map((t) => t.trim()).filter(Boolean)],
+          },
+        }
+      : {}),
+    bot: { appId: e.BOT_APP_ID, appPassword: e.SECRET_BOT_APP_PASSWORD, tenantId: e.BOT_TENANT_ID },
+    playground: { enabled: e.PLAYGROUND, port: e.PLAYGROUND_PORT },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Treats `VAR=` as unset, so an empty line in an env file falls back to the default. */
+function stripEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+}

@@ -1,0 +1,3 @@
+export * from "./validate";
+export * from "./error-handler";
+export * from "./security-headers";

@@ -1,0 +1,66 @@
+import type { Server } from "node:http";
+import { ConfigError, loadConfig } from "./config";
+import { composeHub } from "./compose";
+import { createLogger, errorFields } from "./logger";
+import { startPlayground, type PlaygroundProcess } from "./playground";
+
+/**
+ * `npm start`: the embedded default. Opens SQLite in DATA_DIR (seeding sample content on first run), starts the
+ * host on PORT and the Agents Playground pointed at the bot, prints where everything is, and stops both on Ctrl-C.
+ * `npm start -- --no-playground` (or PLAYGROUND=false) skips the playground.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const hub = await composeHub(config, log);
+  if (hub.seeded?.pages) log("info", "seeded sample data", { users: hub.seeded.users, pages: hub.seeded.pages.added });
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = hub.app.listen(config.port, config.host, () => resolve(s));
+    s.once("error", reject);
+  });
+  const withPlayground = config.playground.enabled && !process.argv.includes("--no-playground");
+  const botEndpoint = `http://localhost:${config.port}/api/messages`;
+  let playground: PlaygroundProcess | undefined;
+  if (withPlayground) playground = startPlayground({ botEndpoint, port: config.playground.port, logDir: config.dataDir, log });
+
+  const base = config.publicUrl;
+  const lines = [
+    "",
+    "Council Hub is running (embedded default: SQLite in " + config.dataDir + ", AUTH_MODE=" + config.authMode + ")",
+    playground ? `  Agents Playground (chat with the bot): ${playground.url}` : "  Agents Playground: off (--no-playground)",
+    `  Guidance tab:                         ${base}/tabs/guidance`,
+    `  API:                                  ${base}/api  (e.g. ${base}/api/guidance/search?q=annual+leave with a token)`,
+    config.authMode === "dev" ? `  Sample users (dev sign-in):           ${base}/api/dev/users` : "",
+    `  Bot endpoint:                         ${botEndpoint}`,
+    `  Health:                               ${base}/healthz`,
+    "Press Ctrl-C to stop.",
+    "",
+  ];
+  process.stdout.write(lines.filter((l) => l !== "").join("\n") + "\n");
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log("info", "stopping", { signal });
+    await playground?.stop();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections (browsers, the playground) would hold close() open; end them now.
+    server.closeAllConnections();
+    await closed;
+    await hub.services.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Council Hub cannot start.\n${error.message}\n`);
+  } else {
+    process.stderr.write(`Council Hub failed to start: ${JSON.stringify(errorFields(error))}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from "./browser";
+export * from "./build-tabs";
+export * from "./start-host";

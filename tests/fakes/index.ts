@@ -1,0 +1,3 @@
+export * from "./test-tls";
+export * from "./trusting-fetch";
+export * from "./graph-fake";
