@@ -34,17 +34,29 @@ export const DEFAULT_RETRY_DELAY_SECONDS = 3;
 /** Longest wait the Graph SDK allows between retries, in seconds, even if Retry-After asks for more. */
 export const MAX_RETRY_DELAY_SECONDS = 180;
 
-/** Teams bot sends to one conversation (thread): at most this many messages per second... */
+/** Teams bot sends to one conversation (thread): at most this many per second... */
 export const TEAMS_THREAD_MESSAGES_PER_SECOND = 7;
 
-/** ...and at most this many in any 30-second window... */
+/** ...at most this many in any 2-second window... */
+export const TEAMS_THREAD_MESSAGES_PER_2_SECONDS = 8;
+
+/** ...at most this many in any 30-second window... */
 export const TEAMS_THREAD_MESSAGES_PER_30_SECONDS = 60;
 
-/** ...and at most this many in any hour, per bot per thread. Above these Teams answers 429. */
+/** ...and at most this many in any hour, per bot per thread. Above any of these Teams answers 429. */
 export const TEAMS_THREAD_MESSAGES_PER_HOUR = 1800;
 
-/** Teams bot sends across all conversations: requests per second per bot app per tenant before 429s. */
-export const TEAMS_APP_REQUESTS_PER_SECOND_PER_TENANT = 30;
+/**
+ * Teams bot API calls across all conversations: the documented global limit per app per tenant, in requests per
+ * second ("Rate limiting for bots"). Microsoft says exact values may change, so senders must still back off on 429.
+ */
+export const TEAMS_APP_REQUESTS_PER_SECOND_PER_TENANT = 50;
+
+/**
+ * What a proactive sender (announcements to many staff) should aim for: below the global limit, leaving headroom for
+ * the bot's interactive replies in the same tenant.
+ */
+export const TEAMS_PROACTIVE_SEND_TARGET_PER_SECOND = 30;
 
 /** The scope a daemon (client-credentials) token for Microsoft Graph must ask for: app permissions are pre-consented. */
 export const GRAPH_DEFAULT_SCOPE = "https://graph.microsoft.com/.default";

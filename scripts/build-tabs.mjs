@@ -1,5 +1,6 @@
 // Builds the Teams tabs: one esbuild bundle per tab into dist/tabs/assets/<tab>.js, and a static
 // dist/tabs/<tab>/index.html that loads it. Run by `npm run build:tabs`; `NODE_ENV=production` minifies.
+import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,15 +32,16 @@ const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<
 /**
  * The page shell. No inline script or event handler: the host's CSP is `script-src 'self'`. Fluent's Griffel
  * injects <style> at runtime, which the CSP allows with `style-src 'self' 'unsafe-inline'`. The <noscript>
- * text is the only content a user sees if the bundle cannot load.
+ * text is the only content a user sees if the bundle cannot load. `?v=` is the bundle's content hash: the host
+ * caches assets, so a new build must change the script URL for browsers to fetch it.
  */
-const indexHtml = ({ name, title }) => `<!doctype html>
+const indexHtml = ({ name, title }, version) => `<!doctype html>
 <html lang="en-GB">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${escapeHtml(`${title} - ${APP_NAME}`)}</title>
-    <script src="/tabs/assets/${name}.js" defer></script>
+    <script src="/tabs/assets/${name}.js?v=${version}" defer></script>
   </head>
   <body>
     <div id="root"></div>
@@ -72,15 +74,13 @@ await build({
   define: { "process.env.NODE_ENV": JSON.stringify(production ? "production" : "development") },
 });
 
-for (const tab of TABS) {
-  await mkdir(join(outDir, tab.name), { recursive: true });
-  await writeFile(join(outDir, tab.name, "index.html"), indexHtml(tab));
-}
-
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 for (const tab of TABS) {
   const file = join(assetsDir, `${tab.name}.js`);
   const bytes = await readFile(file);
+  const version = createHash("sha256").update(bytes).digest("hex").slice(0, 12);
+  await mkdir(join(outDir, tab.name), { recursive: true });
+  await writeFile(join(outDir, tab.name, "index.html"), indexHtml(tab, version));
   // Gzipped size is what a user downloads; the raw size is what the browser parses.
   console.log(`  ${relative(root, file)}  ${kib(bytes.length)}  (${kib(gzipSync(bytes).length)} gzipped)`);
 }

@@ -79,7 +79,7 @@ describe("SqliteGuidance on :memory:", () => {
   });
 
   it.each([['"'], ["*"], ["NEAR("], ["a:b"], ["-"], ["^"], ['x" OR "y']])("quotes raw terms %j safely even if they bypass tokenize", async (...terms) => {
-    await expect(store.search({ text: terms.join(" "), terms, top: 5 })).resolves.toEqual(expect.any(Array));
+    await expect(store.search({ text: terms.join(" "), terms, keyTerms: terms, top: 5 })).resolves.toEqual(expect.any(Array));
   });
 
   it("treats operator words as plain words", async () => {

@@ -66,7 +66,7 @@ export class SqliteGuidance implements GuidancePages, GuidanceSearchEngine {
   }
 
   async search(query: ParsedQuery): Promise<SearchHit[]> {
-    const rows = this.statements.search.all(toMatchExpression(query.terms), query.top);
+    const rows = this.statements.search.all(toMatchExpression(query.keyTerms), query.top);
     return rows.map((r) => ({
       id: r.id,
       title: r.title,

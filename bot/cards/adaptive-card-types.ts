@@ -6,10 +6,12 @@
 
 /** The schema version every card declares: the highest Teams renders on desktop, web and mobile. */
 export const ADAPTIVE_CARD_VERSION = "1.5";
+/** JSON schema URL, so editors and the Adaptive Cards designer validate a pasted card. */
 export const ADAPTIVE_CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 /** MIME type of an Adaptive Card attachment. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 
+/** Space above an element. */
 export type Spacing = "none" | "small" | "default" | "medium" | "large" | "extraLarge";
 
 /** A JSON value, for `Action.Submit` data: whatever it holds comes back to the bot as `activity.value`. */
@@ -37,16 +39,19 @@ export interface ImageElement {
   readonly size?: "auto" | "stretch" | "small" | "medium" | "large";
 }
 
+/** One label/value row of a FactSet. */
 export interface Fact {
   readonly title: string;
   readonly value: string;
 }
 
+/** Label/value pairs, read by screen readers as a table. */
 export interface FactSet {
   readonly type: "FactSet";
   readonly facts: readonly Fact[];
 }
 
+/** Groups elements (one search result), optionally with a separator line above. */
 export interface Container {
   readonly type: "Container";
   readonly items: readonly CardElement[];
@@ -54,12 +59,14 @@ export interface Container {
   readonly separator?: boolean;
 }
 
+/** Buttons placed inside the body, next to what they act on. */
 export interface ActionSet {
   readonly type: "ActionSet";
   readonly actions: readonly CardAction[];
   readonly spacing?: Spacing;
 }
 
+/** Any body element Council Hub uses. */
 export type CardElement = TextBlock | ImageElement | FactSet | Container | ActionSet;
 
 /** Opens a link. `tooltip` is read by narration software, so repeated titles ("Open page") still make sense. */
@@ -89,6 +96,7 @@ export interface SubmitAction {
   readonly tooltip?: string;
 }
 
+/** Any action Council Hub uses. */
 export type CardAction = OpenUrlAction | SubmitAction;
 
 /** A whole card. `speak` and `fallbackText` are required here so every card has a spoken and a plain-text form. */
@@ -97,7 +105,7 @@ export interface AdaptiveCard {
   readonly $schema: typeof ADAPTIVE_CARD_SCHEMA;
   readonly version: typeof ADAPTIVE_CARD_VERSION;
   /** Language of the card's text, so screen readers pick the right voice. */
-  readonly lang: "en-GB";
+  readonly lang: "en";
   readonly body: readonly CardElement[];
   readonly actions?: readonly CardAction[];
   /** Plain-text spoken summary. */

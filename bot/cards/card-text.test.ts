@@ -19,3 +19,11 @@ describe("card text helpers", () => {
     expect(truncate("😀😀😀😀", 3)).toBe("😀😀…");
   });
 });
+
+describe("snippetToMarkdown with a cut snippet", () => {
+  it("drops an unpaired bold marker", () => {
+    expect(snippetToMarkdown("the **leave** year **ann")).toBe("the **leave** year ann");
+    expect(snippetToMarkdown("**a** and **b**")).toBe("**a** and **b**");
+    expect(snippetToMarkdown("no markers")).toBe("no markers");
+  });
+});

@@ -11,10 +11,13 @@ export function escapeMarkdown(text: string): string {
  * (TextBlock renders them bold) and everything between them is escaped, so page text can't add formatting.
  */
 export function snippetToMarkdown(snippet: string): string {
-  return snippet
-    .split("**")
-    .map((part) => escapeMarkdown(part))
-    .join("**");
+  const parts = snippet.split("**").map(escapeMarkdown);
+  // An odd number of markers (a snippet cut mid-term) would show a stray "**": merge away the unpaired last one.
+  if (parts.length % 2 === 0) {
+    const last = parts.pop() ?? "";
+    parts.push(`${parts.pop() ?? ""}${last}`);
+  }
+  return parts.join("**");
 }
 
 /** A snippet as plain text, for `speak` and `fallbackText`: the bold markers would be read aloud as "star star". */

@@ -45,7 +45,7 @@ export function guidanceAnswerCard({ query, results, publicUrl }: GuidanceAnswer
     type: "AdaptiveCard",
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
-    lang: "en-GB",
+    lang: "en",
     body,
     speak: answerSpeech(titles, snippetToPlainText(truncate(top.snippet, MAX_SNIPPET_CHARS))),
     fallbackText: [

@@ -22,7 +22,7 @@ export function helpCard(): AdaptiveCard {
     type: "AdaptiveCard",
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
-    lang: "en-GB",
+    lang: "en",
     body: [
       { type: "TextBlock", text: "Council Hub help", style: "heading", weight: "bolder", size: "medium", wrap: true },
       { type: "TextBlock", text: "Ask me a question in your own words and I'll find the most relevant guidance pages.", wrap: true },

@@ -13,7 +13,7 @@ export function noResultsCard(query: string): AdaptiveCard {
     type: "AdaptiveCard",
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
-    lang: "en-GB",
+    lang: "en",
     body: [
       { type: "TextBlock", text: "No guidance found", style: "heading", weight: "bolder", size: "medium", wrap: true },
       { type: "TextBlock", text: `I couldn't find any guidance pages for ${quoteQuestion(question)}.`, wrap: true },

@@ -8,7 +8,7 @@ export function welcomeCard(): AdaptiveCard {
     type: "AdaptiveCard",
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
-    lang: "en-GB",
+    lang: "en",
     body: [
       { type: "TextBlock", text: "Welcome to Council Hub", style: "heading", weight: "bolder", size: "medium", wrap: true },
       {

@@ -1,5 +1,6 @@
 export * from "./page";
 export * from "./query";
+export * from "./stopwords";
 export * from "./ports";
 export * from "./parse-document";
 export * from "./guidance-service";

@@ -32,7 +32,7 @@ describe("tokenize", () => {
 
 describe("parseQuery", () => {
   it("trims the text and defaults top", () => {
-    expect(parseQuery("  annual leave  ")).toEqual({ text: "annual leave", terms: ["annual", "leave"], top: DEFAULT_TOP });
+    expect(parseQuery("  annual leave  ")).toMatchObject({ text: "annual leave", terms: ["annual", "leave"], top: DEFAULT_TOP });
   });
 
   it("accepts top at both limits", () => {

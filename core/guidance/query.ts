@@ -1,4 +1,5 @@
 import { AppError } from "../shared/app-error";
+import { keyTerms } from "./stopwords";
 
 /** Longest question we accept; longer input is a paste accident, not a search. */
 export const MAX_QUERY_LENGTH = 500;
@@ -8,7 +9,10 @@ export const MAX_TOP = 50;
 /** A query as typed, and the terms search engines should match (lower-cased words and numbers). */
 export interface ParsedQuery {
   readonly text: string;
+  /** Every word of the query, in order. */
   readonly terms: readonly string[];
+  /** The words that carry meaning (stopwords removed, unless nothing else is left): what engines should match. */
+  readonly keyTerms: readonly string[];
   readonly top: number;
 }
 
@@ -27,5 +31,5 @@ export function parseQuery(text: string, top: number = DEFAULT_TOP): ParsedQuery
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw AppError.badRequest(`top must be a whole number from 1 to ${MAX_TOP}.`);
   const terms = tokenize(trimmed);
   if (terms.length === 0) throw AppError.badRequest("Type some words to search for: punctuation alone can't be searched.");
-  return { text: trimmed, terms, top };
+  return { text: trimmed, terms, keyTerms: keyTerms(terms), top };
 }

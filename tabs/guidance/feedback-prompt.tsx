@@ -4,12 +4,15 @@ import { isApiError, type ApiClient } from "../shared";
 
 const useStyles = makeStyles({
   section: {
+    alignSelf: "stretch",
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    marginTop: tokens.spacingVerticalXL,
-    paddingTop: tokens.spacingVerticalL,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    "@media (max-width: 480px)": { paddingInline: tokens.spacingHorizontalM },
   },
   heading: { ...typographyStyles.subtitle2, margin: 0 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },

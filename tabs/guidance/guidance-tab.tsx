@@ -12,10 +12,12 @@ export const RESULTS_PER_SEARCH = 10;
 const TAB_NAME = "Guidance";
 
 const useStyles = makeStyles({
-  search: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  // Margins, not flex gap: the live regions are often empty, and an empty region must not add a gap.
   heading: { ...typographyStyles.title2, margin: 0 },
-  intro: { display: "block", marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
-  status: { fontWeight: tokens.fontWeightSemibold, minHeight: tokens.lineHeightBase300 },
+  intro: { display: "block", margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalL}`, color: tokens.colorNeutralForeground2 },
+  status: { fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalM}`, minHeight: tokens.lineHeightBase300 },
+  spinner: { justifyContent: "flex-start", marginBottom: tokens.spacingVerticalM },
+  alert: { "& > *": { marginBottom: tokens.spacingVerticalM } },
 });
 
 type SearchState =
@@ -119,30 +121,26 @@ export function GuidanceTab({ api }: GuidanceTabProps): JSX.Element {
         the link to return focus to are all still there when the user comes back.
       */}
       <div hidden={openPage !== undefined}>
-        <div className={styles.search}>
-          <div>
-            <h1 className={styles.heading}>Guidance</h1>
-            <Text className={styles.intro}>Search the council&rsquo;s policies and procedures: HR, IT, health and safety, and more.</Text>
-          </div>
-          <SearchForm value={input} onChange={setInput} onSearch={runSearch} inputRef={inputRef} />
-          {/* Always in the DOM, so screen readers announce each new count without moving focus. */}
-          <div role="status" aria-live="polite" aria-atomic="true" className={styles.status}>
-            {statusText(search)}
-          </div>
-          {search.kind === "loading" && <Spinner size="small" label="Searching…" />}
-          {/* A live container that exists before its message, so the error is announced when it appears. */}
-          <div role="alert">
-            {search.kind === "failed" && (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>Search failed</MessageBarTitle>
-                  {search.message}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-          </div>
-          {search.kind === "done" && <SearchResults query={search.query} results={search.results} onOpen={open} linkRef={linkRef} />}
+        <h1 className={styles.heading}>Guidance</h1>
+        <Text className={styles.intro}>Search the council&rsquo;s policies and procedures: HR, IT, health and safety, and more.</Text>
+        <SearchForm value={input} onChange={setInput} onSearch={runSearch} inputRef={inputRef} />
+        {/* Always in the DOM, so screen readers announce each new count without moving focus. */}
+        <div role="status" aria-live="polite" aria-atomic="true" className={styles.status}>
+          {statusText(search)}
         </div>
+        {search.kind === "loading" && <Spinner className={styles.spinner} size="small" label="Searching…" />}
+        {/* A live container that exists before its message, so the error is announced when it appears. */}
+        <div role="alert" className={styles.alert}>
+          {search.kind === "failed" && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Search failed</MessageBarTitle>
+                {search.message}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        {search.kind === "done" && <SearchResults query={search.query} results={search.results} onOpen={open} linkRef={linkRef} />}
       </div>
       {openPage && (
         <PageView

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
     "@media (max-width: 480px)": { paddingInline: tokens.spacingHorizontalM },
   },
   title: { ...typographyStyles.title2, margin: 0, ":focus-visible": focusRing },
-  updated: { display: "block", marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground3 },
+  updated: { display: "block", margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalL}`, color: tokens.colorNeutralForeground3 },
   // The page body is the host's sanitised HTML, so it can only be styled from outside with descendant rules.
   body: {
     ...typographyStyles.body1,
@@ -50,7 +50,7 @@ const useStyles = makeStyles({
     },
     "& pre, & code": { fontFamily: tokens.fontFamilyMonospace, whiteSpace: "pre-wrap" },
   },
-  original: { display: "inline-block", minHeight: "24px", marginTop: tokens.spacingVerticalS },
+  original: { display: "inline-block", minHeight: "24px", marginTop: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase300 },
 });
 
 /** Props of {@link PageView}. */

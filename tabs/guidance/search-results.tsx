@@ -14,7 +14,19 @@ const useStyles = makeStyles({
   },
   title: { ...typographyStyles.subtitle2, margin: 0 },
   // A block-level link with a 24px minimum keeps the whole title an easy target (WCAG 2.5.8).
-  link: { display: "inline-block", minHeight: "24px", fontSize: "inherit", fontWeight: "inherit", lineHeight: "inherit" },
+  link: {
+    display: "inline-block",
+    minHeight: "24px",
+    fontSize: "inherit",
+    fontWeight: "inherit",
+    lineHeight: "inherit",
+    // Fluent's own link focus (a double underline) is easy to miss on a heading; add a ring as well.
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+      borderRadius: tokens.borderRadiusSmall,
+    },
+  },
   snippet: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2 },
   empty: {
     display: "flex",

@@ -21,6 +21,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalL,
     maxWidth: "32rem",
+    boxSizing: "border-box",
     padding: tokens.spacingHorizontalXL,
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -29,8 +30,9 @@ const useStyles = makeStyles({
   },
   heading: { ...typographyStyles.title3, margin: 0 },
   form: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalM },
-  select: { width: "100%" },
-  field: { width: "100%" },
+  // minWidth 0 everywhere: a long option ("Name – Department (roles)") must not push the select out of the card.
+  select: { width: "100%", minWidth: 0 },
+  field: { width: "100%", minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
 });
 
 /** Props of {@link DevSignIn}. */

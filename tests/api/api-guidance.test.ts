@@ -137,3 +137,47 @@ describe("Host", () => {
     expect(res.headers.get("strict-transport-security")).toBeTruthy();
   });
 });
+
+describe("Bot endpoint on the real host", () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(() => hub.stop());
+
+  const activity = (text: string) => ({
+    type: "message",
+    channelId: "msteams",
+    serviceUrl: "http://127.0.0.1:9/",
+    conversation: { id: "conv-1", conversationType: "personal" },
+    from: { id: "29:user-1", name: "Alex Morgan", aadObjectId: "ec000000-0000-4000-8000-000000000001" },
+    recipient: { id: "28:bot", name: "Council Hub" },
+    text,
+    deliveryMode: "expectReplies",
+  });
+  const send = (body: unknown) => fetch(`${hub.baseUrl}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+  it("answers a guidance question with an Adaptive Card", async () => {
+    const res = await send(activity("how do I claim mileage"));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { activities: Array<{ attachments?: Array<{ contentType: string; content: { version: string; speak?: string } }> }> };
+    const card = body.activities[0]!.attachments![0]!;
+    expect(card.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(card.content.version).toBe("1.5");
+    expect(card.content.speak).toBeTruthy();
+  });
+
+  it.each([
+    ["an empty object", {}],
+    ["a missing conversation", { type: "message", serviceUrl: "http://127.0.0.1:9/", from: { id: "x" } }],
+    ["a non-string type", { ...activity("hi"), type: 42 }],
+    ["an array", [1, 2, 3]],
+  ])("answers %s with 400 and keeps serving", async (_label, body) => {
+    const res = await send(body);
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text).toContain("bad_request");
+    expect(text).not.toMatch(/at .*\.(js|ts):\d+/);
+    expect((await send(activity("annual leave"))).status).toBe(200);
+  });
+});

@@ -15,17 +15,48 @@ export interface LoadOptions {
   readonly requests: number;
   /** Whether a 2xx response body is a real answer; a false result counts as an error. */
   readonly accept?: (body: string) => boolean;
+  /** Stop sending timed requests after this long, so a slow endpoint cannot stall the bench. Default 90 s. */
+  readonly maxTimedMs?: number;
 }
 
-export interface LoadResult {
+/** A request with no answer after this long is abandoned and counted as an error. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** One load run, raw: several runs against the same server are merged with `combineRuns`. */
+export interface LoadRun {
+  /** Timed requests completed (fewer than asked when `maxTimedMs` ran out). */
   readonly requests: number;
+  readonly truncated: boolean;
+  /** Failed requests, warm-up included: a failure anywhere makes the numbers suspect. */
   readonly errors: number;
   /** The first failure, so a broken endpoint is reported with its cause rather than as a fast, meaningless number. */
   readonly firstError?: string;
+  /** Wall-clock time of the timed requests. */
   readonly seconds: number;
+  /** Per-request latency of the timed requests, milliseconds, from write to last body byte. */
+  readonly latencies: readonly number[];
+}
+
+export interface LoadResult extends Omit<LoadRun, "latencies"> {
+  /** Timed requests per second of timed wall-clock time. */
   readonly throughput: number;
-  /** Per-request latency, milliseconds, from write to last body byte. */
   readonly latency: LatencySummary;
+}
+
+/** Merges runs against one server: requests and seconds add up, latencies are pooled before percentiles. */
+export function combineRuns(runs: readonly LoadRun[]): LoadResult {
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  const firstError = runs.find((r) => r.firstError !== undefined)?.firstError;
+  return {
+    requests,
+    truncated: runs.some((r) => r.truncated),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    ...(firstError !== undefined ? { firstError } : {}),
+    seconds,
+    throughput: seconds > 0 ? requests / seconds : 0,
+    latency: summarise(runs.flatMap((r) => r.latencies)),
+  };
 }
 
 interface Reply {
@@ -45,6 +76,7 @@ function post(agent: Agent, url: URL, payload: string): Promise<Reply> {
         res.on("error", reject);
       },
     );
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer in ${REQUEST_TIMEOUT_MS} ms`)));
     req.on("error", reject);
     req.end(payload);
   });
@@ -54,8 +86,8 @@ function post(agent: Agent, url: URL, payload: string): Promise<Reply> {
  * A closed-loop load generator: `concurrency` lanes each send the next request as soon as their last one answers,
  * over node:http with keep-alive, until the count is reached. Warm-up requests run the same way, untimed.
  */
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const { concurrency, warmup, requests, accept = () => true } = options;
+export async function runLoad(options: LoadOptions): Promise<LoadRun> {
+  const { concurrency, warmup, requests, accept = () => true, maxTimedMs = 90_000 } = options;
   const url = new URL(options.url);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let errors = 0;
@@ -65,11 +97,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     firstError ??= message;
   };
   try {
-    const phase = async (from: number, count: number, latencies?: number[]): Promise<void> => {
+    const phase = async (from: number, count: number, deadline: number, latencies?: number[]): Promise<number> => {
       let next = from;
       const end = from + count;
       const lane = async (laneId: number): Promise<void> => {
-        while (next < end) {
+        while (next < end && performance.now() < deadline) {
           const i = next++;
           const payload = JSON.stringify(options.body(i, laneId));
           const t0 = performance.now();
@@ -84,14 +116,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         }
       };
       await Promise.all(Array.from({ length: concurrency }, (_, laneId) => lane(laneId)));
+      return next - from;
     };
-    await phase(0, warmup);
-    errors = 0;
+    await phase(0, warmup, performance.now() + maxTimedMs);
     const latencies: number[] = [];
     const started = performance.now();
-    await phase(warmup, requests, latencies);
+    const sent = await phase(warmup, requests, started + maxTimedMs, latencies);
     const seconds = (performance.now() - started) / 1000;
-    return { requests, errors, ...(firstError ? { firstError } : {}), seconds, throughput: requests / seconds, latency: summarise(latencies) };
+    return {
+      requests: sent,
+      truncated: sent < requests,
+      errors,
+      ...(firstError ? { firstError } : {}),
+      seconds,
+      latencies,
+    };
   } finally {
     agent.destroy();
   }

@@ -26,12 +26,31 @@ export function teamsMessage(text: string, lane: number): Record<string, unknown
   };
 }
 
-/** True when an expectReplies response carries at least one reply activity. */
-export function hasReplies(body: string): boolean {
+interface ReplyActivity {
+  readonly text?: unknown;
+  readonly attachments?: ReadonlyArray<{ readonly contentType?: unknown }>;
+}
+
+/** The reply activities of an expectReplies response body; empty when the body is not one. */
+export function replies(body: string): ReplyActivity[] {
   try {
     const parsed = JSON.parse(body) as { activities?: unknown };
-    return Array.isArray(parsed.activities) && parsed.activities.length > 0;
+    return Array.isArray(parsed.activities) ? (parsed.activities as ReplyActivity[]) : [];
   } catch {
-    return false;
+    return [];
   }
 }
+
+/**
+ * True when the bot answered with an Adaptive Card. A turn that failed still gets a 200 and a plain-text apology
+ * from onTurnError, which must not count as a (suspiciously fast) answer.
+ */
+export function hasAdaptiveCard(body: string): boolean {
+  return replies(body).some((a) => a.attachments?.some((att) => att.contentType === "application/vnd.microsoft.card.adaptive"));
+}
+
+/** True when the bot replied with exactly `text`, as the echo baseline should. */
+export const echoes =
+  (text: string) =>
+  (body: string): boolean =>
+    replies(body).some((a) => a.text === text);
