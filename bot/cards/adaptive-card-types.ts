@@ -113,3 +113,16 @@ export interface AdaptiveCard {
   /** Shown by clients that cannot render Adaptive Cards. */
   readonly fallbackText: string;
 }
+
+/** The fields every card shares (type, schema, version, language): spread into each card so they live in one place. */
+export const CARD_ENVELOPE = {
+  type: "AdaptiveCard",
+  $schema: ADAPTIVE_CARD_SCHEMA,
+  version: ADAPTIVE_CARD_VERSION,
+  lang: "en",
+} as const satisfies Pick<AdaptiveCard, "type" | "$schema" | "version" | "lang">;
+
+/** A card's title, marked as a heading so screen readers can navigate by it. */
+export function cardHeading(text: string): TextBlock {
+  return { type: "TextBlock", text, style: "heading", weight: "bolder", size: "medium", wrap: true };
+}

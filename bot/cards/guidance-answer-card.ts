@@ -1,5 +1,5 @@
 import type { SearchHit } from "../../core";
-import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, type AdaptiveCard, type CardElement } from "./adaptive-card-types";
+import { CARD_ENVELOPE, type AdaptiveCard, type CardElement } from "./adaptive-card-types";
 import { MAX_QUESTION_ECHO_CHARS, MAX_SNIPPET_CHARS, MAX_TITLE_CHARS, truncate } from "./card-limits";
 import { feedbackButton } from "./card-submit-data";
 import { escapeMarkdown, quoteQuestion, snippetToMarkdown, snippetToPlainText } from "./card-text";
@@ -42,10 +42,7 @@ export function guidanceAnswerCard({ query, results, publicUrl }: GuidanceAnswer
     },
   ];
   return {
-    type: "AdaptiveCard",
-    $schema: ADAPTIVE_CARD_SCHEMA,
-    version: ADAPTIVE_CARD_VERSION,
-    lang: "en",
+    ...CARD_ENVELOPE,
     body,
     speak: answerSpeech(titles, snippetToPlainText(truncate(top.snippet, MAX_SNIPPET_CHARS))),
     fallbackText: [

@@ -1,4 +1,4 @@
-import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, type AdaptiveCard, type CardElement } from "./adaptive-card-types";
+import { CARD_ENVELOPE, cardHeading, type AdaptiveCard, type CardElement } from "./adaptive-card-types";
 import { askButton } from "./card-submit-data";
 import { SAMPLE_QUESTIONS } from "./sample-questions";
 
@@ -19,12 +19,9 @@ export const COMING_SOON: readonly string[] = [
 /** The "help" card: what the bot can do now, what is coming, and sample questions to tap. */
 export function helpCard(): AdaptiveCard {
   return {
-    type: "AdaptiveCard",
-    $schema: ADAPTIVE_CARD_SCHEMA,
-    version: ADAPTIVE_CARD_VERSION,
-    lang: "en",
+    ...CARD_ENVELOPE,
     body: [
-      { type: "TextBlock", text: "Council Hub help", style: "heading", weight: "bolder", size: "medium", wrap: true },
+      cardHeading("Council Hub help"),
       { type: "TextBlock", text: "Ask me a question in your own words and I'll find the most relevant guidance pages.", wrap: true },
       ...section("What I can do now", AVAILABLE_NOW),
       ...section("Coming soon", COMING_SOON),

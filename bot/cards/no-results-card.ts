@@ -1,4 +1,4 @@
-import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, type AdaptiveCard } from "./adaptive-card-types";
+import { CARD_ENVELOPE, cardHeading, type AdaptiveCard } from "./adaptive-card-types";
 import { MAX_QUESTION_ECHO_CHARS, truncate } from "./card-limits";
 import { askButton } from "./card-submit-data";
 import { quoteQuestion } from "./card-text";
@@ -10,12 +10,9 @@ import { quoteQuestion } from "./card-text";
 export function noResultsCard(query: string): AdaptiveCard {
   const question = truncate(query, MAX_QUESTION_ECHO_CHARS);
   return {
-    type: "AdaptiveCard",
-    $schema: ADAPTIVE_CARD_SCHEMA,
-    version: ADAPTIVE_CARD_VERSION,
-    lang: "en",
+    ...CARD_ENVELOPE,
     body: [
-      { type: "TextBlock", text: "No guidance found", style: "heading", weight: "bolder", size: "medium", wrap: true },
+      cardHeading("No guidance found"),
       { type: "TextBlock", text: `I couldn't find any guidance pages for ${quoteQuestion(question)}.`, wrap: true },
       {
         type: "TextBlock",

@@ -1,16 +1,13 @@
-import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, type AdaptiveCard } from "./adaptive-card-types";
+import { CARD_ENVELOPE, cardHeading, type AdaptiveCard } from "./adaptive-card-types";
 import { askButton } from "./card-submit-data";
 import { SAMPLE_QUESTIONS } from "./sample-questions";
 
 /** The card sent once when the bot is installed or people join the conversation. */
 export function welcomeCard(): AdaptiveCard {
   return {
-    type: "AdaptiveCard",
-    $schema: ADAPTIVE_CARD_SCHEMA,
-    version: ADAPTIVE_CARD_VERSION,
-    lang: "en",
+    ...CARD_ENVELOPE,
     body: [
-      { type: "TextBlock", text: "Welcome to Council Hub", style: "heading", weight: "bolder", size: "medium", wrap: true },
+      cardHeading("Welcome to Council Hub"),
       {
         type: "TextBlock",
         text: "I'm the Council Hub bot. Ask me a question about council guidance, such as leave, sickness or IT, and I'll point you to the right intranet page.",

@@ -1,0 +1,3 @@
+export * from "./collection";
+export * from "./record-store";
+export * from "./validate-record";
