@@ -7,3 +7,4 @@ export * from "./sqlite-store";
 export * from "./folder-documents";
 export * from "./seed-sample-data";
 export * from "./package-root";
+export * from "./records";

@@ -36,12 +36,16 @@ export const SINGLE_LINE_TEXT_MAX = 255;
 const FIELD_NAME = /^[a-z][a-zA-Z0-9]{0,31}$/;
 const COLLECTION_NAME = /^[a-z][a-z0-9-]{1,39}$/;
 /** Names SharePoint and our stores use for their own columns. */
-const RESERVED_FIELDS = new Set(["id", "version", "createdAt", "updatedAt", "title", "created", "modified", "author", "editor", "etag"]);
+/** Compared in lower case: SharePoint internal names and SQLite column names both ignore case. */
+const RESERVED_FIELDS = new Set(["id", "version", "createdat", "updatedat", "title", "created", "modified", "author", "editor", "etag", "constructor", "prototype", "__proto__", "tostring", "valueof", "hasownproperty"]);
 
 /** Declares a collection, checking the declaration itself so mistakes fail at start, not at the first write. */
 export function defineCollection<const F extends Record<string, FieldDef>>(def: CollectionDef<F>): CollectionDef<F> {
   if (!COLLECTION_NAME.test(def.name)) throw new Error(`Collection name "${def.name}" must be lower-case letters, digits and hyphens.`);
+  const seen = new Set<string>();
   for (const [name, field] of Object.entries(def.fields)) {
+    if (seen.has(name.toLowerCase())) throw new Error(`${def.name}: field names "${name}" and another differ only in case; stores would see one column.`);
+    seen.add(name.toLowerCase());
     if (!FIELD_NAME.test(name)) throw new Error(`${def.name}: field name "${name}" must be a camelCase identifier of at most 32 characters.`);
     if (RESERVED_FIELDS.has(name.toLowerCase())) throw new Error(`${def.name}: field name "${name}" is reserved.`);
     if (field.type === "choice" && (!field.choices || field.choices.length === 0)) throw new Error(`${def.name}.${name}: a choice field needs choices.`);

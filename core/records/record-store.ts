@@ -7,7 +7,10 @@ export const MAX_QUERY_PAGE_SIZE = 1000;
 /** The outcome of one item of `createMany`. */
 export type CreateResult<D> = { readonly ok: true; readonly record: StoredRecord<D> } | { readonly ok: false; readonly error: AppError };
 
-/** Equality on an indexed field; several conditions are ANDed. */
+/**
+ * Equality on an indexed field; several conditions are ANDed. A dateTime field is compared with an ISO-8601 string
+ * with an offset. Text comparison may ignore letter case (SharePoint does): do not rely on case to tell values apart.
+ */
 export interface RecordCondition<F extends Record<string, FieldDef>> {
   readonly field: Extract<keyof F, string>;
   readonly equals: string | number | boolean;

@@ -14,10 +14,10 @@ type Problem = { path: string; message: string };
  */
 export function validateRecordData(def: CollectionDef, data: Record<string, unknown>, mode: "create" | "update"): void {
   const problems: Problem[] = [];
-  for (const key of Object.keys(data)) if (!(key in def.fields)) problems.push({ path: key, message: "is not a field of " + def.name });
+  for (const key of Object.keys(data)) if (!Object.hasOwn(def.fields, key)) problems.push({ path: key, message: "is not a field of " + def.name });
   for (const [name, field] of Object.entries(def.fields)) {
-    const present = Object.prototype.hasOwnProperty.call(data, name);
-    const value = data[name];
+    const present = Object.hasOwn(data, name);
+    const value = present ? data[name] : undefined;
     if (value === undefined || value === null) {
       if (field.required && (mode === "create" || present)) problems.push({ path: name, message: "is required" });
       continue;
@@ -70,10 +70,11 @@ export function validateRecordQuery<F extends Record<string, FieldDef>>(def: Col
 }
 
 function checkCondition<F extends Record<string, FieldDef>>(def: CollectionDef<F>, condition: RecordCondition<F>): void {
-  const field: FieldDef | undefined = def.fields[condition.field];
+  const field: FieldDef | undefined = Object.hasOwn(def.fields, condition.field) ? def.fields[condition.field] : undefined;
   if (!field) throw AppError.badRequest(`${condition.field} is not a field of ${def.name}.`);
   // Unindexed queries fail in SharePoint once a list passes 5,000 items: refuse them everywhere, so they fail in dev.
   if (!field.indexed) throw AppError.badRequest(`${def.name}.${condition.field} is not indexed, so it cannot be queried.`);
   const expected = field.type === "number" ? "number" : field.type === "boolean" ? "boolean" : "string";
   if (typeof condition.equals !== expected) throw AppError.badRequest(`${def.name}.${condition.field} is compared with a ${expected}.`);
+  if (typeof condition.equals === "number" && !Number.isFinite(condition.equals)) throw AppError.badRequest(`${def.name}.${condition.field} is compared with a finite number.`);
 }
