@@ -2,5 +2,6 @@ export * from "./shared";
 export * from "./identity";
 export * from "./audit";
 export * from "./guidance";
+export * from "./records";
 export * from "./health";
 export * from "./services";

@@ -1,13 +1,16 @@
 import { join } from "node:path";
 import type { Express } from "express";
-import { createBotAdapter, CouncilHubBot } from "../bot";
+import { createBotAdapter, CouncilHubBot, type BotAdapterOptions } from "../bot";
 import { createSqliteHub, packageRoot, seedSampleData, type SeedResult, type SqliteHub } from "../store";
 import { createApp } from "./app";
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_TENANT_ID, DevIssuer } from "./auth/dev-issuer";
-import { entraValidatorSettings } from "./auth/entra-keys";
+import { entraValidatorSettings, type EntraKeyOptions } from "./auth/entra-keys";
 import { createTokenValidator, type TokenValidator } from "./auth/token-validator";
 import type { HubConfig } from "./config";
 import type { Logger } from "./logger";
+
+/** Test seams of the bot adapter: key endpoints and the outbound token source (see createBotAdapter). */
+export type BotAuthOverrides = Pick<BotAdapterOptions, "endpoints" | "connectorTokens">;
 
 export interface ComposedHub {
   readonly app: Express;
@@ -21,7 +24,7 @@ export interface ComposedHub {
  * The composition root: builds the store, services, auth, bot and express app from configuration.
  * The only place that decides which implementation of each port is used.
  */
-export async function composeHub(config: HubConfig, log: Logger, options: { tabsDir?: string } = {}): Promise<ComposedHub> {
+export async function composeHub(config: HubConfig, log: Logger, options: { tabsDir?: string; entraKeys?: EntraKeyOptions; botAuth?: BotAuthOverrides } = {}): Promise<ComposedHub> {
   const services = createSqliteHub(config.dataDir);
   try {
     const seeded = config.seedSampleData ? await seedSampleData({ guidance: services.guidance, directory: services.directory }) : undefined;
@@ -32,9 +35,11 @@ export async function composeHub(config: HubConfig, log: Logger, options: { tabs
       validator = createTokenValidator({ keys: devIssuer.keyResolver(), issuers: [DEV_ISSUER], audiences: [DEV_AUDIENCE], allowedTenants: [DEV_TENANT_ID], requiredScope: "access_as_user" });
     } else {
       if (!config.entra) throw new Error("AUTH_MODE=entra without Entra settings: config should have refused this.");
-      validator = createTokenValidator(entraValidatorSettings(config.entra, new URL(config.publicUrl).host));
+      // entraKeys lets tests point key fetching at a local JWKS; production uses login.microsoftonline.com.
+      validator = createTokenValidator(entraValidatorSettings(config.entra, new URL(config.publicUrl).host, { log, ...options.entraKeys }));
     }
-    const adapter = createBotAdapter({ ...config.bot, log });
+    // botAuth lets tests point the Bot Framework key endpoints at a local server; production uses the public cloud.
+    const adapter = createBotAdapter({ ...config.bot, ...options.botAuth, log });
     const handler = new CouncilHubBot({ services, publicUrl: config.publicUrl, log });
     const app = createApp({
       config,

@@ -6,6 +6,8 @@ export type AppErrorCode =
   | "bad_request"
   | "unauthorized"
   | "forbidden"
+  /** Signed in, but Microsoft 365 needs the user's (or an admin's) consent before we may act for them. */
+  | "consent_required"
   | "not_found"
   | "conflict"
   | "payload_too_large"
@@ -16,6 +18,7 @@ const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  consent_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -19,6 +19,12 @@ describe("configuration", () => {
     expect(() => loadConfig({ AUTH_MODE: "entra" })).toThrow(/ENTRA_TENANT_ID, ENTRA_CLIENT_ID, BOT_APP_ID, SECRET_BOT_APP_PASSWORD/);
   });
 
+  it("accepts a bot certificate instead of a secret, but only as a pair", () => {
+    const entra = { AUTH_MODE: "entra", ENTRA_TENANT_ID: "11111111-1111-4111-8111-111111111111", ENTRA_CLIENT_ID: "22222222-2222-4222-8222-222222222222", BOT_APP_ID: "33333333-3333-4333-8333-333333333333" };
+    expect(loadConfig({ ...entra, BOT_CERTIFICATE_THUMBPRINT: "AB12", SECRET_BOT_CERTIFICATE_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----" }).bot).toMatchObject({ certificateThumbprint: "AB12" });
+    expect(() => loadConfig({ ...entra, BOT_CERTIFICATE_THUMBPRINT: "AB12" })).toThrow(/go together/);
+  });
+
   it("names invalid values", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);

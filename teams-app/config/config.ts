@@ -32,6 +32,9 @@ const envSchema = z.object({
   BOT_APP_ID: z.string().optional(),
   SECRET_BOT_APP_PASSWORD: z.string().optional(),
   BOT_TENANT_ID: z.string().optional(),
+  /** Certificate credentials for the bot instead of a secret: the thumbprint and the PEM private key. */
+  BOT_CERTIFICATE_THUMBPRINT: z.string().optional(),
+  SECRET_BOT_CERTIFICATE_PRIVATE_KEY: z.string().optional(),
   /** Start the Microsoft 365 Agents Playground with `npm start` (also `--no-playground`). */
   PLAYGROUND: booleanish.default(true),
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
@@ -50,7 +53,13 @@ export interface HubConfig {
   readonly seedSampleData: boolean;
   readonly devTokenTtlMinutes: number;
   readonly entra?: { readonly tenantId: string; readonly clientId: string; readonly allowedTenants: readonly string[] };
-  readonly bot: { readonly appId?: string; readonly appPassword?: string; readonly tenantId?: string };
+  readonly bot: {
+    readonly appId?: string;
+    readonly appPassword?: string;
+    readonly tenantId?: string;
+    readonly certificateThumbprint?: string;
+    readonly certificatePrivateKey?: string;
+  };
   readonly playground: { readonly enabled: boolean; readonly port: number };
   readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
@@ -75,8 +84,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !e.BOT_APP_ID) {
     throw new ConfigError("BOT_APP_ID is required when NODE_ENV=production: without it the bot endpoint accepts unauthenticated activities.");
   }
+  if (Boolean(e.BOT_CERTIFICATE_THUMBPRINT) !== Boolean(e.SECRET_BOT_CERTIFICATE_PRIVATE_KEY)) {
+    throw new ConfigError("BOT_CERTIFICATE_THUMBPRINT and SECRET_BOT_CERTIFICATE_PRIVATE_KEY go together: set both or neither.");
+  }
   if (e.AUTH_MODE === "entra") {
-    const missing = (["ENTRA_TENANT_ID", "ENTRA_CLIENT_ID", "BOT_APP_ID", "SECRET_BOT_APP_PASSWORD"] as const).filter((k) => !e[k]);
+    const missing: string[] = (["ENTRA_TENANT_ID", "ENTRA_CLIENT_ID", "BOT_APP_ID"] as const).filter((k) => !e[k]);
+    // The bot authenticates to the Bot Connector with a client secret or a certificate.
+    if (!e.SECRET_BOT_APP_PASSWORD && !e.BOT_CERTIFICATE_THUMBPRINT) missing.push("SECRET_BOT_APP_PASSWORD (or BOT_CERTIFICATE_THUMBPRINT)");
     if (missing.length > 0) throw new ConfigError(`AUTH_MODE=entra needs ${missing.join(", ")}.`);
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -98,7 +112,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           },
         }
       : {}),
-    bot: { appId: e.BOT_APP_ID, appPassword: e.SECRET_BOT_APP_PASSWORD, tenantId: e.BOT_TENANT_ID },
+    bot: {
+      appId: e.BOT_APP_ID,
+      appPassword: e.SECRET_BOT_APP_PASSWORD,
+      tenantId: e.BOT_TENANT_ID,
+      certificateThumbprint: e.BOT_CERTIFICATE_THUMBPRINT,
+      certificatePrivateKey: e.SECRET_BOT_CERTIFICATE_PRIVATE_KEY,
+    },
     playground: { enabled: e.PLAYGROUND, port: e.PLAYGROUND_PORT },
     logLevel: e.LOG_LEVEL,
   };
