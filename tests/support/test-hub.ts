@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, type HubConfig } from "../../teams-app/config";
 import { composeHub, type ComposedHub } from "../../teams-app/compose";
+import { freePort } from "./free-port";
 import { createLogger } from "../../teams-app/logger";
 
 export interface TestHub extends ComposedHub {
@@ -22,12 +22,15 @@ export interface TestHub extends ComposedHub {
  */
 export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), "council-hub-test-"));
-  const config = loadConfig({ NODE_ENV: "test", PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", PLAYGROUND: "false", ...env });
+  // The port is chosen before composing, so links the bot puts in cards (PUBLIC_URL) point at this very host.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ NODE_ENV: "test", PORT: String(port), PUBLIC_URL: baseUrl, DATA_DIR: dataDir, LOG_LEVEL: "silent", PLAYGROUND: "false", ...env });
   const hub = await composeHub(config, createLogger(config.logLevel));
-  const server: Server = await new Promise((resolve) => {
-    const s = hub.app.listen(0, "127.0.0.1", () => resolve(s));
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = hub.app.listen(port, "127.0.0.1", () => resolve(s));
+    s.once("error", reject);
   });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     ...hub,
     config,
@@ -47,3 +50,4 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+

@@ -1,0 +1,5 @@
+export * from "./conversation-stream";
+export * from "../../support/free-port";
+export * from "./playground-api";
+export * from "./playground-client";
+export * from "./start-playground";
