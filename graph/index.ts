@@ -3,3 +3,7 @@ export * from "./token-provider";
 export * from "./fetch-handler";
 export * from "./graph-client-factory";
 export * from "./page-iterator";
+export * from "./sharepoint";
+export * from "./provisioning";
+export * from "./auth";
+export * from "./notifications";

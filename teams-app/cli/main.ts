@@ -3,13 +3,21 @@ import { createSqliteHub, type SqliteHub } from "../../store";
 import { loadConfig, type HubConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo, type CliCommand, type CliContext, type CliIo } from "./cli-context";
 import { ingestCommand } from "./ingest-command";
+import { createProvisionCommand } from "./provision-command";
 import { searchCommand } from "./search-command";
 import { seedCommand } from "./seed-command";
 import { formatUsage } from "./usage";
 import { usersCommand } from "./users-command";
 
 /** Every `hub` command, in the order `hub help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [ingestCommand, searchCommand, seedCommand, usersCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  ingestCommand,
+  searchCommand,
+  seedCommand,
+  usersCommand,
+  // The records registry fills in `collections` once capabilities declare them.
+  createProvisionCommand({ collections: [] }),
+];
 
 /** Longest error message printed; a validation error can carry a whole schema dump, and the CLI shows a line, not a report. */
 const MAX_ERROR_CHARS = 500;

@@ -31,6 +31,14 @@ describe("configuration", () => {
     expect(() => loadConfig({ AUTH_MODE: "none" })).toThrow(/AUTH_MODE/);
   });
 
+  it("needs the site and Graph credentials for the SharePoint store", () => {
+    expect(loadConfig({}).store).toEqual({ kind: "sqlite" });
+    expect(() => loadConfig({ STORE: "sharepoint" })).toThrow(/SHAREPOINT_SITE, ENTRA_TENANT_ID, ENTRA_CLIENT_ID, SECRET_ENTRA_CLIENT_SECRET/);
+    const config = loadConfig({ STORE: "sharepoint", SHAREPOINT_SITE: "example.sharepoint.com:/sites/intranet", ENTRA_TENANT_ID: "11111111-1111-4111-8111-111111111111", ENTRA_CLIENT_ID: "22222222-2222-4222-8222-222222222222", SECRET_ENTRA_CLIENT_SECRET: "s" });
+    expect(config.store).toEqual({ kind: "sharepoint", site: "example.sharepoint.com:/sites/intranet" });
+    expect(config.graph).toEqual({ baseUrl: "https://graph.microsoft.com", clientSecret: "s" });
+  });
+
   it("treats empty values as unset and parses booleans", () => {
     expect(loadConfig({ PORT: "", PLAYGROUND: "false" })).toMatchObject({ port: 3978, playground: { enabled: false } });
   });

@@ -28,6 +28,14 @@ const envSchema = z.object({
   ENTRA_CLIENT_ID: z.string().uuid().optional(),
   /** Extra tenants whose users may sign in (comma-separated ids); the home tenant is always allowed. */
   ENTRA_ALLOWED_TENANTS: z.string().default(""),
+  /** Client secret of the council's Entra app registration: Graph app-only calls and on-behalf-of exchange. */
+  SECRET_ENTRA_CLIENT_SECRET: z.string().optional(),
+  /** Microsoft Graph endpoint; change only for a national cloud, or to point tests at a Graph fake. */
+  GRAPH_BASE_URL: z.string().url().default("https://graph.microsoft.com"),
+  /** Where records live: the embedded SQLite default, or SharePoint lists in the council's site (via Graph). */
+  STORE: z.enum(["sqlite", "sharepoint"]).default("sqlite"),
+  /** The intranet SharePoint site: `contoso.sharepoint.com:/sites/intranet` or a Graph site id. */
+  SHAREPOINT_SITE: z.string().optional(),
   /** Bot Framework registration. Without an app id the bot accepts unauthenticated activities: dev only. */
   BOT_APP_ID: z.string().optional(),
   SECRET_BOT_APP_PASSWORD: z.string().optional(),
@@ -61,6 +69,8 @@ export interface HubConfig {
     readonly certificatePrivateKey?: string;
   };
   readonly playground: { readonly enabled: boolean; readonly port: number };
+  readonly graph: { readonly baseUrl: string; readonly clientSecret?: string };
+  readonly store: { readonly kind: "sqlite" } | { readonly kind: "sharepoint"; readonly site: string };
   readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -93,6 +103,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.SECRET_BOT_APP_PASSWORD && !e.BOT_CERTIFICATE_THUMBPRINT) missing.push("SECRET_BOT_APP_PASSWORD (or BOT_CERTIFICATE_THUMBPRINT)");
     if (missing.length > 0) throw new ConfigError(`AUTH_MODE=entra needs ${missing.join(", ")}.`);
   }
+  if (e.STORE === "sharepoint") {
+    const missing = (["SHAREPOINT_SITE", "ENTRA_TENANT_ID", "ENTRA_CLIENT_ID", "SECRET_ENTRA_CLIENT_SECRET"] as const).filter((k) => !e[k]);
+    if (missing.length > 0) throw new ConfigError(`STORE=sharepoint needs ${missing.join(", ")}.`);
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   return {
     nodeEnv: e.NODE_ENV,
@@ -120,6 +134,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       certificatePrivateKey: e.SECRET_BOT_CERTIFICATE_PRIVATE_KEY,
     },
     playground: { enabled: e.PLAYGROUND, port: e.PLAYGROUND_PORT },
+    graph: { baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ""), clientSecret: e.SECRET_ENTRA_CLIENT_SECRET },
+    store: e.STORE === "sharepoint" && e.SHAREPOINT_SITE ? { kind: "sharepoint", site: e.SHAREPOINT_SITE } : { kind: "sqlite" },
     logLevel: e.LOG_LEVEL,
   };
 }

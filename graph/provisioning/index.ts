@@ -1,0 +1,3 @@
+export * from "./list-schema";
+export * from "./column-diff";
+export * from "./sharepoint-provisioner";
