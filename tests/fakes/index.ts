@@ -7,3 +7,5 @@ export * from "./sharepoint-faults";
 export * from "./sharepoint-fake";
 export * from "./sharepoint-testbed";
 export * from "./connector-fake";
+export * from "./search-fake";
+export * from "./site-pages-fake";
