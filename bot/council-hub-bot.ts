@@ -1,8 +1,9 @@
 import { CardFactory, MessageFactory, TeamsActivityHandler, type TurnContext } from "botbuilder";
-import type { HubServices } from "../core";
+import type { ConversationReferenceStore, HubServices } from "../core";
 import { silentBotLog, type BotLog } from "./bot-log";
 import type { AdaptiveCard } from "./cards";
 import { answerQuestion, explainUnreadableSubmit, recordFeedback, showHelp, welcomeMembers, type BotTurn } from "./handlers";
+import { captureConversationReferences } from "./proactive/conversation-capture";
 import { readMessage } from "./read-message";
 
 /** What the bot needs from the host. */
@@ -13,6 +14,8 @@ export interface CouncilHubBotOptions {
   readonly publicUrl: string;
   /** Where the bot reports what it did. Defaults to silent. */
   readonly log?: BotLog;
+  /** Where to remember each person's personal chat for proactive messages. Absent: nothing is stored. */
+  readonly conversationReferences?: ConversationReferenceStore;
 }
 
 /**
@@ -25,11 +28,12 @@ export interface CouncilHubBotOptions {
  * app.post("/api/messages", (req, res) => adapter.process(req, res, (context) => bot.run(context)));
  */
 export class CouncilHubBot extends TeamsActivityHandler {
-  private readonly options: Required<CouncilHubBotOptions>;
+  private readonly options: Required<Omit<CouncilHubBotOptions, "conversationReferences">>;
 
   constructor(options: CouncilHubBotOptions) {
     super();
     this.options = { log: silentBotLog, ...options };
+    if (options.conversationReferences) captureConversationReferences(this, { store: options.conversationReferences, log: this.options.log });
 
     this.onMessage(async (context, next) => {
       const turn = this.turnFor(context);

@@ -6,3 +6,4 @@ export * from "./read-message";
 export * from "./cards";
 export * from "./handlers";
 export * from "./validate-incoming-activity";
+export * from "./proactive";

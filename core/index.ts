@@ -5,3 +5,4 @@ export * from "./guidance";
 export * from "./records";
 export * from "./health";
 export * from "./services";
+export * from "./notifications";

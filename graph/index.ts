@@ -7,3 +7,5 @@ export * from "./sharepoint";
 export * from "./provisioning";
 export * from "./auth";
 export * from "./notifications";
+export * from "./search";
+export * from "./site-pages";

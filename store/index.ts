@@ -8,3 +8,4 @@ export * from "./folder-documents";
 export * from "./seed-sample-data";
 export * from "./package-root";
 export * from "./records";
+export * from "./notifications";

@@ -62,4 +62,18 @@ export const MIGRATIONS: readonly string[] = [
     manager_upn TEXT
   );
   `,
+  // 2: where the bot can reach each person proactively (ids and endpoint only; never message text or names).
+  `
+  CREATE TABLE conversation_reference (
+    aad_object_id TEXT PRIMARY KEY COLLATE NOCASE,
+    tenant_id TEXT NOT NULL,
+    service_url TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    bot_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    stale_since TEXT                 -- set when a send found the bot uninstalled; cleared when the person returns
+  );
+  `,
 ];
