@@ -1,8 +1,10 @@
 import { join } from "node:path";
 import type { Express } from "express";
+import { systemClock, type Notifier } from "../core";
 import { createBotAdapter, CouncilHubBot, type BotAdapterOptions } from "../bot";
 import { createSqliteHub, packageRoot, seedSampleData, type SeedResult, type SqliteHub } from "../store";
 import { createApp } from "./app";
+import { composeNotifier } from "./compose-notifier";
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_TENANT_ID, DevIssuer } from "./auth/dev-issuer";
 import { entraValidatorSettings, type EntraKeyOptions } from "./auth/entra-keys";
 import { createTokenValidator, type TokenValidator } from "./auth/token-validator";
@@ -18,6 +20,8 @@ export interface ComposedHub {
   readonly validator: TokenValidator;
   readonly devIssuer?: DevIssuer;
   readonly seeded?: SeedResult;
+  /** Sends Teams notifications (activity feed, or proactive bot messages); capabilities use it for their events. */
+  readonly notifier: Notifier;
 }
 
 /**
@@ -40,7 +44,8 @@ export async function composeHub(config: HubConfig, log: Logger, options: { tabs
     }
     // botAuth lets tests point the Bot Framework key endpoints at a local server; production uses the public cloud.
     const adapter = createBotAdapter({ ...config.bot, ...options.botAuth, log });
-    const handler = new CouncilHubBot({ services, publicUrl: config.publicUrl, log });
+    const { notifier, conversationReferences } = composeNotifier({ config, db: services.db, adapter, clock: systemClock, log });
+    const handler = new CouncilHubBot({ services, publicUrl: config.publicUrl, log, conversationReferences });
     const app = createApp({
       config,
       services,
@@ -50,7 +55,7 @@ export async function composeHub(config: HubConfig, log: Logger, options: { tabs
       tabsDir: options.tabsDir ?? join(packageRoot(), "dist", "tabs"),
       log,
     });
-    return { app, services, validator, devIssuer, seeded };
+    return { app, services, validator, devIssuer, seeded, notifier };
   } catch (error) {
     await services.close();
     throw error;

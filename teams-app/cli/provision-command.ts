@@ -1,10 +1,13 @@
 import { parseArgs } from "node:util";
 import type { Client } from "@microsoft/microsoft-graph-client";
-import { AppError, type CollectionDef } from "../../core";
-import { createGraphClient, createMsalTokenProvider, resolveSite, SharePointProvisioner, type ProvisionChange, type ProvisionReport } from "../../graph";
+import type { CollectionDef } from "../../core";
+import { graphClientFromConfig } from "../graph-from-config";
+import { resolveSite, SharePointProvisioner, type ProvisionChange, type ProvisionReport } from "../../graph";
 import { loadConfig as loadHubConfig, type HubConfig } from "../config";
 import { EXIT_OK, writeLine, type CliCommand, type CliIo } from "./cli-context";
 import { parseCommandArgs, usageError } from "./parse-command-args";
+
+export { graphClientFromConfig };
 
 /** What `hub provision` needs from outside. */
 export interface ProvisionCommandDeps {
@@ -16,17 +19,6 @@ export interface ProvisionCommandDeps {
   readonly loadConfig?: () => HubConfig;
 }
 
-/** The production client: app-only (client-credentials) tokens for the Entra app registration. */
-export function graphClientFromConfig(config: HubConfig): Client {
-  const graph = config.graph;
-  if (!config.entra || !graph?.clientSecret) {
-    throw AppError.badRequest(
-      "hub provision needs Graph app credentials: set ENTRA_TENANT_ID, ENTRA_CLIENT_ID and SECRET_ENTRA_CLIENT_SECRET (GRAPH_BASE_URL to use another endpoint).",
-    );
-  }
-  const tokenProvider = createMsalTokenProvider({ tenantId: config.entra.tenantId, clientId: config.entra.clientId, clientSecret: graph.clientSecret });
-  return createGraphClient({ tokenProvider, baseUrl: graph.baseUrl });
-}
 
 const SYMBOL: Record<ProvisionChange["action"], string> = { "create list": "+", "add column": "+", "update list": "~", "update column": "~" };
 

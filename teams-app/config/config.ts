@@ -36,6 +36,8 @@ const envSchema = z.object({
   STORE: z.enum(["sqlite", "sharepoint"]).default("sqlite"),
   /** The intranet SharePoint site: `contoso.sharepoint.com:/sites/intranet` or a Graph site id. */
   SHAREPOINT_SITE: z.string().optional(),
+  /** The Teams app's id (manifest `id`): deep links from notifications open its tabs. Defaults to the local package's id. */
+  TEAMS_APP_ID: z.string().uuid().default("6f1c0a2e-4b7d-4c3a-9e51-0c1a1c0a1001"),
   /** Bot Framework registration. Without an app id the bot accepts unauthenticated activities: dev only. */
   BOT_APP_ID: z.string().optional(),
   SECRET_BOT_APP_PASSWORD: z.string().optional(),
@@ -70,6 +72,7 @@ export interface HubConfig {
   };
   readonly playground: { readonly enabled: boolean; readonly port: number };
   readonly graph: { readonly baseUrl: string; readonly clientSecret?: string };
+  readonly teamsAppId: string;
   readonly store: { readonly kind: "sqlite" } | { readonly kind: "sharepoint"; readonly site: string };
   readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
@@ -134,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       certificatePrivateKey: e.SECRET_BOT_CERTIFICATE_PRIVATE_KEY,
     },
     playground: { enabled: e.PLAYGROUND, port: e.PLAYGROUND_PORT },
+    teamsAppId: e.TEAMS_APP_ID,
     graph: { baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ""), clientSecret: e.SECRET_ENTRA_CLIENT_SECRET },
     store: e.STORE === "sharepoint" && e.SHAREPOINT_SITE ? { kind: "sharepoint", site: e.SHAREPOINT_SITE } : { kind: "sqlite" },
     logLevel: e.LOG_LEVEL,

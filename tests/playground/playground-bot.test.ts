@@ -138,4 +138,28 @@ describe("the bot in the Agents Playground (personal chat)", () => {
     },
     TEST_TIMEOUT_MS,
   );
+
+  it(
+    "notifies someone proactively once they have chatted with the bot, through the playground's connector",
+    async () => {
+      await say("help");
+      const chat = requireStream();
+      const mark = chat.mark();
+      const recipient = playground!.config.config.currentUser.aadObjectId!;
+
+      const outcome = await hub!.notifier.notify({
+        recipient,
+        activityType: "newsPublished",
+        previewText: "The winter opening hours for council buildings are out.",
+        target: { tab: "newsroom", entityId: "news-42" },
+        templateParameters: { headline: "Winter opening hours" },
+      });
+
+      expect(outcome).toMatchObject({ status: "delivered", channel: "botMessage" });
+      const message = (await chat.waitFor(botMessageIn(client.personalChatId), REPLY_TIMEOUT_MS, mark)).message;
+      const text = JSON.stringify(message);
+      expect(text).toContain("Winter opening hours");
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

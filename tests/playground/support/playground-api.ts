@@ -13,6 +13,8 @@ export interface PlaygroundAccount {
 /** A user or bot from `.m365agentsplayground.yml`, as GET /_internal/v1/config returns it. */
 export interface PlaygroundPerson extends PlaygroundAccount {
   readonly name: string;
+  /** Entra object id, as the bot sees it in `activity.from.aadObjectId` (users only). */
+  readonly aadObjectId?: string;
 }
 
 /** GET /_internal/v1/config: the loaded config file plus the playground's own settings. */
