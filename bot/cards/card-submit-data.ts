@@ -30,8 +30,9 @@ export type CardSubmit = z.infer<typeof cardSubmitSchema>;
 export type FeedbackSubmit = Extract<CardSubmit, { action: typeof FEEDBACK_ACTION }>;
 
 /**
- * A Yes/No feedback button. The payload is sent as plain `data` (Agents Playground, Emulator, Teams) and again as
- * a Teams `messageBack`, so Teams also shows "Yes, this helped" in the chat: the user sees what they pressed.
+ * A Yes/No feedback button. Plain `Action.Submit` data, with no Teams `msteams` extras: Teams delivers it as the
+ * activity's `value` all the same, and the Agents Playground's card renderer (0.2.x) throws on Submit data that has
+ * an `msteams` key, so buttons with it would be dead in local development. The bot's reply confirms what was pressed.
  */
 export function feedbackButton(feedback: Omit<FeedbackSubmit, "action">, title: string, displayText: string): SubmitAction {
   const payload = {
@@ -44,19 +45,19 @@ export function feedbackButton(feedback: Omit<FeedbackSubmit, "action">, title: 
     type: "Action.Submit",
     title,
     tooltip: displayText,
-    data: { ...payload, msteams: { type: "messageBack", displayText, value: payload } },
+    data: payload,
   };
 }
 
 /**
- * A button that asks `question` (titled with the question unless `title` is given). In Teams `imBack` posts the question into the chat as the user's own message;
- * other clients send the `guidance.ask` payload, which the bot treats the same way.
+ * A button that asks `question` (titled with the question unless `title` is given): sends the `guidance.ask`
+ * payload, which the bot answers as if the question had been typed. (No `imBack`: see `feedbackButton`.)
  */
 export function askButton(question: string, title: string = question): SubmitAction {
   return {
     type: "Action.Submit",
     title,
     tooltip: `Ask: ${question}`,
-    data: { action: ASK_ACTION, question, msteams: { type: "imBack", value: question } },
+    data: { action: ASK_ACTION, question },
   };
 }

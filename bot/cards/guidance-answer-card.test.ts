@@ -42,11 +42,8 @@ describe("guidanceAnswerCard", () => {
       { action: FEEDBACK_ACTION, query: "annual leave", helpful: true, pageId: "hr/annual leave.md" },
       { action: FEEDBACK_ACTION, query: "annual leave", helpful: false, pageId: "hr/annual leave.md" },
     ]);
-    // Teams' messageBack carries the same payload, so either delivery path reads the same.
-    for (const s of submits) {
-      expect(s.data.msteams?.type).toBe("messageBack");
-      if (s.data.msteams?.type === "messageBack") expect(cardSubmitSchema.parse(s.data.msteams.value)).toEqual(cardSubmitSchema.parse(s.data));
-    }
+    // No Teams msteams extras: the Agents Playground's renderer cannot handle them (see feedbackButton).
+    for (const s of submits) expect(s.data.msteams).toBeUndefined();
   });
 
   it("speaks a plain summary naming the top page", () => {

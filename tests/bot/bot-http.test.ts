@@ -144,12 +144,11 @@ describe("POST /api/messages: feedback", () => {
     for (const identity of [USER.id, USER.name, USER.aadObjectId, "tenant-1", "a:personal-chat-ann"]) expect(stored).not.toContain(identity);
   });
 
-  it("reads a No delivered as Teams' messageBack value", async () => {
+  it("reads a No delivered as the button's value", async () => {
     const [, no] = await askAndGetButtons("sick leave fit note");
-    const teamsValue = no?.data.msteams?.type === "messageBack" ? no.data.msteams.value : undefined;
-    expect(teamsValue).toBeDefined();
+    expect(no?.data.msteams).toBeUndefined();
 
-    const text = onlyText(await replies(activity({ text: undefined, value: teamsValue })));
+    const text = onlyText(await replies(activity({ text: undefined, value: no?.data })));
 
     expect(text).toContain("Thanks for letting us know");
     expect(feedbackRows().at(-1)).toMatchObject({ query: "sick leave fit note", page_id: "hr/sickness-absence.md", helpful: 0, channel: "bot" });
@@ -180,7 +179,7 @@ describe("POST /api/messages: help and welcome", () => {
   it("answers a sample-question button with search results", async () => {
     const help = onlyCard(await replies(activity({ text: "help" })));
     const sample = cardActions(help).find((a): a is SubmitAction => a.type === "Action.Submit");
-    expect(sample?.data.msteams).toEqual({ type: "imBack", value: sample?.title });
+    expect(sample?.data).toEqual({ action: "guidance.ask", question: sample?.title });
 
     const card = onlyCard(await replies(activity({ text: undefined, value: sample?.data })));
     expect(card.speak).toMatch(/^I found \d pages?\./);

@@ -1,3 +1,4 @@
 export * from "./browser";
 export * from "./build-tabs";
 export * from "./start-host";
+export * from "./playground-chat";
