@@ -18,11 +18,48 @@ interface PageRow {
   updated_at: string;
 }
 
+/** One entry of the page change log: the page's latest change, and its hash now (null once removed). */
+export interface PageChange {
+  readonly id: string;
+  readonly seq: number;
+  readonly contentHash: string | null;
+}
+
+/**
+ * The page change log: one row per page id holding the sequence number of its latest insert, update or delete,
+ * written by triggers in the same transaction as the change. An in-memory index (store/guidance-engine) checks the
+ * highest sequence number before each search (one index lookup) and reloads only the pages changed since, so a
+ * `hub ingest` in another process shows up in a running server's searches.
+ *
+ * Triggers use UPSERT, not INSERT OR REPLACE: a trigger's conflict policy is overridden by the statement that fired it.
+ * Created idempotently here rather than as a numbered migration, so that databases of any schema version gain it on
+ * open; a later schema release may fold it into MIGRATIONS.
+ */
+const CHANGE_LOG_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS guidance_change (page_id TEXT PRIMARY KEY, seq INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS guidance_change_seq ON guidance_change(seq);
+  CREATE TRIGGER IF NOT EXISTS guidance_change_ai AFTER INSERT ON guidance_page BEGIN
+    INSERT INTO guidance_change(page_id, seq) VALUES (new.id, (SELECT coalesce(max(seq), 0) + 1 FROM guidance_change))
+      ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
+  END;
+  CREATE TRIGGER IF NOT EXISTS guidance_change_au AFTER UPDATE ON guidance_page BEGIN
+    INSERT INTO guidance_change(page_id, seq) SELECT old.id, (SELECT coalesce(max(seq), 0) + 1 FROM guidance_change) WHERE old.id <> new.id
+      ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
+    INSERT INTO guidance_change(page_id, seq) VALUES (new.id, (SELECT coalesce(max(seq), 0) + 1 FROM guidance_change))
+      ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
+  END;
+  CREATE TRIGGER IF NOT EXISTS guidance_change_ad AFTER DELETE ON guidance_page BEGIN
+    INSERT INTO guidance_change(page_id, seq) VALUES (old.id, (SELECT coalesce(max(seq), 0) + 1 FROM guidance_change))
+      ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
+  END;
+`;
+
 /** Guidance pages in SQLite, searched with FTS5 bm25. Implements both the page store and the search engine ports. */
 export class SqliteGuidance implements GuidancePages, GuidanceSearchEngine {
   private readonly statements;
 
   constructor(private readonly db: SqliteDb) {
+    db.exec(CHANGE_LOG_SCHEMA);
     this.statements = {
       get: db.prepare<[string], PageRow>("SELECT * FROM guidance_page WHERE id = ?"),
       fingerprints: db.prepare<[string], { id: string; content_hash: string }>("SELECT id, content_hash FROM guidance_page WHERE origin = ?"),
@@ -34,6 +71,12 @@ export class SqliteGuidance implements GuidancePages, GuidanceSearchEngine {
           content_hash = excluded.content_hash, updated_at = excluded.updated_at`),
       remove: db.prepare<[string]>("DELETE FROM guidance_page WHERE id = ?"),
       count: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM guidance_page"),
+      any: db.prepare<[], { one: number }>("SELECT 1 AS one FROM guidance_page LIMIT 1"),
+      all: db.prepare<[], PageRow>("SELECT * FROM guidance_page ORDER BY rowid"),
+      changeSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM guidance_change"),
+      changesSince: db.prepare<[number], { id: string; seq: number; content_hash: string | null }>(`
+        SELECT c.page_id AS id, c.seq, p.content_hash FROM guidance_change c LEFT JOIN guidance_page p ON p.id = c.page_id
+        WHERE c.seq > ? ORDER BY c.seq`),
       search: db.prepare<[string, number], { id: string; title: string; url: string | null; score: number; snippet: string }>(`
         SELECT p.id, p.title, p.url,
                -bm25(guidance_fts, ${FTS_WEIGHTS.title}, ${FTS_WEIGHTS.headings}, ${FTS_WEIGHTS.body}) AS score,
@@ -63,6 +106,32 @@ export class SqliteGuidance implements GuidancePages, GuidanceSearchEngine {
 
   async count(): Promise<number> {
     return this.statements.count.get()?.n ?? 0;
+  }
+
+  /** True when no page is stored (cheaper than count() on a large library). */
+  isEmpty(): boolean {
+    return this.statements.any.get() === undefined;
+  }
+
+  /** Every page, streamed in insertion order (for building an in-memory index at start). */
+  *allPages(): IterableIterator<GuidancePage> {
+    for (const row of this.statements.all.iterate()) yield toPage(row);
+  }
+
+  /** A page by id, synchronously (the index loader reads changed pages one by one). */
+  getNow(id: string): GuidancePage | undefined {
+    const row = this.statements.get.get(id);
+    return row ? toPage(row) : undefined;
+  }
+
+  /** Highest change sequence number: compare with the last one seen to know whether anything changed. */
+  changeSeq(): number {
+    return this.statements.changeSeq.get()?.seq ?? 0;
+  }
+
+  /** Pages changed after `seq`, oldest first, each with its current content hash (null once removed). */
+  changesSince(seq: number): PageChange[] {
+    return this.statements.changesSince.all(seq).map((r) => ({ id: r.id, seq: r.seq, contentHash: r.content_hash }));
   }
 
   async search(query: ParsedQuery): Promise<SearchHit[]> {

@@ -44,8 +44,10 @@ export class GuidanceService {
   async search(text: string, top?: number): Promise<SearchResponse> {
     const query = parseQuery(text, top);
     const started = performance.now();
-    const results = await this.deps.engine.search(query);
-    return { query: query.text, results: results.slice(0, query.top), tookMs: round(performance.now() - started) };
+    const { engine } = this.deps;
+    const answer = engine.answer ? await engine.answer(query) : { hits: await engine.search(query), noAnswer: undefined };
+    const response: SearchResponse = { query: query.text, results: answer.hits.slice(0, query.top), tookMs: round(performance.now() - started) };
+    return answer.noAnswer === undefined ? response : { ...response, noAnswer: answer.noAnswer };
   }
 
   async getPage(id: string): Promise<GuidancePage> {

@@ -4,3 +4,5 @@ export * from "./stopwords";
 export * from "./ports";
 export * from "./parse-document";
 export * from "./guidance-service";
+export * from "./vocabulary";
+export * from "./ranking";

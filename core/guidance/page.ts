@@ -31,4 +31,9 @@ export interface SearchResponse {
   readonly query: string;
   readonly results: readonly SearchHit[];
   readonly tookMs: number;
+  /**
+   * True when the engine judged that no result answers the question well: show the results as "closest pages", or
+   * say so. Absent when the engine cannot tell (e.g. SQLite FTS5).
+   */
+  readonly noAnswer?: boolean;
 }

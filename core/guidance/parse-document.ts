@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { posix } from "node:path";
-import { Lexer, marked, type Token, type Tokens } from "marked";
+import { Lexer, marked, Parser, type Token, type Tokens } from "marked";
 import { parse as parseHtml, type HTMLElement } from "node-html-parser";
 import sanitizeHtml from "sanitize-html";
 import { parse as parseYaml } from "yaml";
@@ -66,18 +66,20 @@ function parseMarkdownDocument(source: string): ParsedBody {
       // Broken front matter should not lose the page: index the body and fall back to the first heading.
     }
   }
+  // Lexed once: text and headings come from the tokens, and the HTML is rendered from the same tokens. (Rendering
+  // with marked.parse and re-parsing each inline run for its text lexed every page three or more times.)
   const tokens = new Lexer().lex(body);
   const headings: string[] = [];
   const lines: string[] = [];
   walk(tokens, headings, lines);
   const metaTitle = typeof meta.title === "string" ? meta.title.trim() : "";
   const h1 = tokens.find((t): t is Tokens.Heading => t.type === "heading" && t.depth === 1);
-  const title = metaTitle || (h1 ? plain(h1.text) : "");
+  const title = metaTitle || (h1 ? plainTokens(h1) : "");
   return {
     title,
     headings: headings.filter((h) => h.length > 0 && h !== title),
     text: collapse(lines.join("\n")),
-    html: marked.parse(body, { async: false }),
+    html: Parser.parse(tokens),
     url: typeof meta.url === "string" ? meta.url : undefined,
   };
 }
@@ -86,10 +88,12 @@ function parseMarkdownDocument(source: string): ParsedBody {
 function walk(tokens: readonly Token[], headings: string[], lines: string[]): void {
   for (const token of tokens) {
     switch (token.type) {
-      case "heading":
-        headings.push(plain(token.text));
-        lines.push(plain(token.text));
+      case "heading": {
+        const text = plainTokens(token as Tokens.Heading);
+        headings.push(text);
+        lines.push(text);
         break;
+      }
       case "code":
         lines.push(token.text);
         break;
@@ -98,8 +102,8 @@ function walk(tokens: readonly Token[], headings: string[], lines: string[]): vo
         break;
       case "table": {
         const table = token as Tokens.Table;
-        lines.push(table.header.map((c) => plain(c.text)).join(" "));
-        for (const row of table.rows) lines.push(row.map((c) => plain(c.text)).join(" "));
+        lines.push(table.header.map((c) => plainTokens(c)).join(" "));
+        for (const row of table.rows) lines.push(row.map((c) => plainTokens(c)).join(" "));
         break;
       }
       case "list":
@@ -109,7 +113,7 @@ function walk(tokens: readonly Token[], headings: string[], lines: string[]): vo
         if ("tokens" in token && Array.isArray(token.tokens) && token.type !== "paragraph" && token.type !== "text") {
           walk(token.tokens as Token[], headings, lines);
         } else if ("text" in token && typeof token.text === "string") {
-          lines.push(plain(token.text));
+          lines.push("tokens" in token && Array.isArray(token.tokens) ? plainTokens(token as { text: string; tokens: Token[] }) : plain(token.text));
         }
     }
   }
@@ -119,6 +123,51 @@ function walk(tokens: readonly Token[], headings: string[], lines: string[]): vo
 function plain(markdown: string): string {
   const html = marked.parseInline(markdown, { async: false });
   return collapse(parseHtml(html, HTML_TEXT_ONLY).textContent);
+}
+
+/**
+ * The plain text of a block's already-lexed inline tokens: the same words `plain` gives, without lexing again
+ * (and with reference-style links resolved, as in the rendered page: `plain` on a lone block saw "[text][ref]").
+ * Runs with inline HTML or entities (rare) go through `plain`'s HTML route, so their text is decoded the same way.
+ */
+function plainTokens(block: { readonly text: string; readonly tokens?: readonly Token[] }): string {
+  if (!block.tokens) return plain(block.text);
+  const parts: string[] = [];
+  return inlineText(block.tokens, parts) ? collapse(parts.join("")) : plain(block.text);
+}
+
+/** Appends the text of inline tokens to `parts`; false when a token needs the HTML route. */
+function inlineText(tokens: readonly Token[], parts: string[]): boolean {
+  for (const token of tokens) {
+    switch (token.type) {
+      case "text":
+      case "escape":
+        if ("tokens" in token && Array.isArray(token.tokens) && token.tokens.length > 0) {
+          if (!inlineText(token.tokens as Token[], parts)) return false;
+        } else {
+          if (token.text.includes("&") || token.text.includes("<")) return false;
+          parts.push(token.text);
+        }
+        break;
+      case "codespan":
+        parts.push(token.text);
+        break;
+      case "strong":
+      case "em":
+      case "del":
+      case "link":
+        if (!inlineText((token as Tokens.Strong).tokens, parts)) return false;
+        break;
+      case "image":
+        break;
+      case "br":
+        parts.push("\n");
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
 }
 
 function parseHtmlDocument(source: string): ParsedBody {

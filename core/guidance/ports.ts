@@ -16,9 +16,18 @@ export interface GuidancePages {
   count(): Promise<number>;
 }
 
-/** Ranks pages for a query. Swappable: SQLite FTS5 now; a tuned engine or Microsoft Search later. */
+/** Ranked hits, and whether the engine judges that none of them really answers the question. */
+export interface SearchAnswer {
+  readonly hits: SearchHit[];
+  /** True when nothing answers well: the hits are the closest pages, not an answer. */
+  readonly noAnswer: boolean;
+}
+
+/** Ranks pages for a query. Swappable: Council Hub's own engine, SQLite FTS5, or Microsoft Search later. */
 export interface GuidanceSearchEngine {
   search(query: ParsedQuery): Promise<SearchHit[]>;
+  /** Engines that can tell a weak match from an answer implement this too; the service prefers it. */
+  answer?(query: ParsedQuery): Promise<SearchAnswer>;
 }
 
 /** "Was this helpful?" answers. Stored without identity: who asked is never kept with what they asked. */

@@ -14,13 +14,16 @@ export interface JsonSearchLine {
   readonly results: readonly JsonSearchHit[];
   readonly tookMs: number;
   readonly error?: string;
+  /** Present (true) only when the engine judged that no result answers the question well. */
+  readonly noAnswer?: true;
 }
 
 /** The JSON object for a successful search. `query` echoes what was asked, so lines can be matched to input. */
 export function toJsonLine(query: string, response: SearchResponse): JsonSearchLine {
   // Built field by field rather than spread, so a new field on SearchHit never silently changes the contract.
   const results = response.results.map((hit) => ({ id: hit.id, title: hit.title, score: hit.score, snippet: hit.snippet }));
-  return { query, results, tookMs: response.tookMs };
+  // noAnswer is added only when true, so answered lines keep exactly the original keys.
+  return { query, results, tookMs: response.tookMs, ...(response.noAnswer === true ? { noAnswer: true as const } : {}) };
 }
 
 /** The JSON object for a query that could not be run: same keys plus `error`, so a stream of queries never stops. */

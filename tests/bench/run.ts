@@ -8,6 +8,7 @@ import { startBenchServer, type BenchServer, type ServerKind } from "./bench-ser
 import { combineRuns, runLoad, type LoadResult, type LoadRun } from "./http-load";
 import { fmt, markdownTable, ratio, type ReportRow } from "./report";
 import { readQueries, runSearchBench, type BenchQuery, type SearchBenchResult } from "./search-bench";
+import { runSearchSection, searchTables, type SearchSectionResult } from "./search-section";
 import { echoes, hasAdaptiveCard, teamsMessage } from "./teams-activity";
 
 /** Load shape for the bot-turn comparison: Teams' own fan-in is bursty, 16 in flight is a busy council morning. */
@@ -99,10 +100,10 @@ function rows(search: SearchBenchResult, bot: BotComparison): ReportRow[] {
   ];
 }
 
-const USAGE = "usage: node dist/tests/bench/run.js [--shared <dir>]   (default: ../shared beside the checkout)";
+const USAGE = "usage: node dist/tests/bench/run.js [--shared <dir>] [--no-scale]   (default: ../shared beside the checkout)";
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { shared: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  const { values } = parseArgs({ options: { shared: { type: "string" }, "no-scale": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
     console.log(USAGE);
     return;
@@ -116,12 +117,23 @@ async function main(): Promise<void> {
   console.error("bench: ingesting and searching…");
   const search = await searchSection(shared);
   if (search.note) console.log(`> ${search.note}\n`);
+  // Council Hub against SQLite FTS5, Lunr and MiniSearch on the same corpus and questions, then at 100k pages.
+  const comparison: SearchSectionResult | undefined = await runSearchSection(shared, { scale: values["no-scale"] !== true });
 
   console.error(`bench: bot turns, Council Hub vs echo (${BOT_WARMUP_REQUESTS} warm-up + ${BOT_TIMED_REQUESTS} each at c=${BOT_CONCURRENCY}, ${BOT_ROUNDS} alternating rounds)…`);
   const bot = await compareBots();
   const { hub, echo } = bot;
 
   console.log(markdownTable(rows(search.result, bot)));
+  if (comparison) {
+    console.log(`\n## Search engines compared (same corpus, same questions, same run)\n\n${searchTables(comparison)}`);
+    console.log(
+      "\nDev: the shared dev queries. Council: tests/bench/council-questions.jsonl (answerable questions in staff language; " +
+        "unanswerable ones have no judgments). answered@10: answerable questions answered (no \"no answer\") with a relevant page in the top 10. " +
+        "Engines without a no-answer verdict are judged by returning nothing. Ingest: Council Hub and FTS5 through GuidanceService " +
+        "(read, parse, SQLite, index); Lunr and MiniSearch: parse + index build.",
+    );
+  }
   console.log(
     `\nSearch: GuidanceService in process over ${search.corpus}, top 10, ${search.result.latencyPasses} timed passes over the queries after warm-up.` +
       ` Bot: POST /api/messages (expectReplies) over loopback HTTP keep-alive; each server in its own worker thread; ${BOT_ROUNDS} alternating rounds.` +
@@ -140,6 +152,7 @@ async function main(): Promise<void> {
     finishedAt: new Date().toISOString(),
     machine,
     search: { corpus: search.corpus, ...(search.note ? { note: search.note } : {}), ...search.result },
+    ...(comparison ? { comparison } : {}),
     bot: { question: BOT_QUESTION, concurrency: BOT_CONCURRENCY, warmup: BOT_WARMUP_REQUESTS, rounds: BOT_ROUNDS, ...bot },
   };
   writeFileSync(file, JSON.stringify(results, null, 2) + "\n");

@@ -1,0 +1,97 @@
+import type { GuidancePage } from "../page";
+import { parseDocument } from "../parse-document";
+import { parseQuery } from "../query";
+import { CouncilSearchEngine } from "./council-search-engine";
+
+const NOW = new Date("2025-06-01T12:00:00Z");
+const page = (id: string, markdown: string): GuidancePage => parseDocument({ id, content: markdown }, "test", NOW);
+
+const LIBRARY: GuidancePage[] = [
+  page("hr/annual-leave.md", "# Annual leave\n\n## Booking leave\n\nBook annual leave in the HR portal at least two weeks ahead. You can carry over up to five days into the next leave year.\n"),
+  page("hr/sickness.md", "# Sickness absence\n\nPhone your line manager before 10am on the first day you are off sick. After seven days you need a fit note.\n"),
+  page("hr/occupational-health.md", "# Occupational health referrals\n\nYour manager can refer you to occupational health. The appointment is confidential and takes about an hour.\n"),
+  page("it/laptops.md", "# Laptops and equipment\n\nIf your laptop or its power adapter is broken, raise a ticket with the service desk for a replacement.\n"),
+  page("it/passwords.md", "# Password requirements\n\nPasswords must be at least twelve characters. Never reuse a password from another system.\n"),
+  page("comms/brand.md", "# Brand colours\n\nUse the organisation's colour palette and logo. The programme board approves new colours.\n"),
+  page("misc/mentions.md", "# Staff news\n\nThis week's news mentions annual plans, a leave of absence for the chair, and the password for the wifi in the canteen. " + "Other long unrelated text about committees and agendas. ".repeat(20) + "\n"),
+];
+
+function engineWith(pages: readonly GuidancePage[] = LIBRARY): CouncilSearchEngine {
+  const engine = new CouncilSearchEngine();
+  for (const p of pages) engine.upsert(p);
+  return engine;
+}
+
+const ask = (engine: CouncilSearchEngine, text: string) => engine.answerNow(parseQuery(text, 10));
+const ids = (engine: CouncilSearchEngine, text: string) => ask(engine, text).hits.map((h) => h.id);
+
+describe("CouncilSearchEngine", () => {
+  const engine = engineWith();
+
+  it("ranks the page titled with the question first", () => {
+    expect(ids(engine, "annual leave")[0]).toBe("hr/annual-leave.md");
+    expect(ids(engine, "password rules")[0]).toBe("it/passwords.md");
+  });
+
+  it("stems and folds British/American spelling", () => {
+    expect(ids(engine, "booking")[0]).toBe("hr/annual-leave.md");
+    expect(ids(engine, "organization color")[0]).toBe("comms/brand.md");
+    expect(ids(engine, "program board")[0]).toBe("comms/brand.md");
+  });
+
+  it("expands acronyms and synonyms from the vocabulary", () => {
+    expect(ids(engine, "OH appointment next week what happens")[0]).toBe("hr/occupational-health.md");
+    expect(ids(engine, "vacation carry over")[0]).toBe("hr/annual-leave.md");
+    expect(ids(engine, "laptop charger broke")[0]).toBe("it/laptops.md");
+  });
+
+  it("applies a vocabulary change at once, without re-indexing", () => {
+    const local = engineWith();
+    expect(ids(local, "zorbing")).toEqual([]);
+    local.setVocabulary({ entries: [{ terms: ["zorbing", "occupational health"] }] });
+    expect(ids(local, "zorbing")[0]).toBe("hr/occupational-health.md");
+  });
+
+  it("tolerates a typo without drowning exact matches", () => {
+    expect(ids(engine, "pasword requirments")[0]).toBe("it/passwords.md");
+    expect(ids(engine, "sickness")[0]).toBe("hr/sickness.md");
+  });
+
+  it("quotes the answering passage with the matched words marked", () => {
+    const [hit] = ask(engine, "fit note after seven days").hits;
+    expect(hit?.id).toBe("hr/sickness.md");
+    expect(hit?.snippet).toContain("**fit** **note**");
+  });
+
+  it("says when nothing answers, but still returns the closest pages", () => {
+    const answer = ask(engine, "when does the canteen close");
+    expect(answer.noAnswer).toBe(true);
+    expect(ask(engine, "how do i book annual leave").noAnswer).toBe(false);
+    expect(ask(engine, "xylophone quartet").hits).toEqual([]);
+  });
+
+  it("follows upserts and removals", () => {
+    const local = engineWith();
+    local.upsert(page("it/passwords.md", "# Passkeys\n\nWe now use passkeys.\n"));
+    expect(ids(local, "twelve characters")).not.toContain("it/passwords.md");
+    expect(ids(local, "passkeys")).toEqual(["it/passwords.md"]);
+    local.remove("it/passwords.md");
+    expect(ids(local, "passkeys")).toEqual([]);
+    expect(local.size).toBe(LIBRARY.length - 1);
+  });
+
+  it("stays correct after many removals compact the index", () => {
+    const local = new CouncilSearchEngine();
+    for (let i = 0; i < 600; i++) local.upsert(page(`bulk/${i}.md`, `# Page ${i}\n\nFiller words number${i}.\n`));
+    for (let i = 0; i < 500; i++) local.remove(`bulk/${i}.md`);
+    local.upsert(page("bulk/new.md", "# Fresh\n\nnumber550 again and a new word.\n"));
+    expect(ids(local, "number550").sort()).toEqual(["bulk/550.md", "bulk/new.md"]);
+    expect(ids(local, "number10")).toEqual([]);
+  });
+
+  it("finds words with or without accents", () => {
+    const local = engineWith([page("cy/croeso.md", "# Croeso\n\nGŵyl y banc: café opening times.\n")]);
+    expect(ids(local, "gwyl")).toEqual(["cy/croeso.md"]);
+    expect(ids(local, "cafe")).toEqual(["cy/croeso.md"]);
+  });
+});

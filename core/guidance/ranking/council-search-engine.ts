@@ -1,0 +1,99 @@
+import type { GuidancePage, SearchHit } from "../page";
+import type { GuidanceSearchEngine, SearchAnswer } from "../ports";
+import type { ParsedQuery } from "../query";
+import { DEFAULT_VOCABULARY } from "../vocabulary/default-vocabulary";
+import { normaliseVocabulary, type Vocabulary } from "../vocabulary/vocabulary";
+import { ExpansionTable } from "./expansion-table";
+import { FirstPass } from "./first-pass";
+import { GuidanceIndex } from "./guidance-index";
+import { isNoAnswer } from "./no-answer";
+import { planQuery } from "./query-plan";
+import { DEFAULT_RANKING_OPTIONS, type RankingOptions } from "./ranking-options";
+import { rerank, TermLookup } from "./second-pass";
+import { snippetOf } from "./snippet";
+
+export interface CouncilSearchOptions {
+  /** Synonyms and acronyms to expand questions with; the shipped default set when absent. */
+  readonly vocabulary?: Vocabulary;
+  /** Ranking knobs; each one absent takes its default. */
+  readonly ranking?: Partial<RankingOptions>;
+}
+
+/**
+ * Council Hub's own search engine: an in-memory index with BM25F over title, headings, body and path; Porter2
+ * stemming with British/American spelling folded; vocabulary expansion; typo tolerance; proximity and passage
+ * re-ranking; and an honest "no good answer" signal. Pure TypeScript, so it runs the same over SQLite locally and
+ * over any other page store.
+ *
+ * Keep it in step with the page store by calling `upsert`/`remove` as pages change (see store/guidance-engine).
+ *
+ * @example
+ * const engine = new CouncilSearchEngine();
+ * engine.upsert(page);
+ * const { hits, noAnswer } = engine.answerNow(parseQuery("whats the lone working policy"));
+ */
+export class CouncilSearchEngine implements GuidanceSearchEngine {
+  readonly index = new GuidanceIndex();
+  private readonly options: RankingOptions;
+  private table: ExpansionTable;
+  private readonly firstPass: FirstPass;
+  private readonly lookup = new TermLookup();
+
+  constructor(options: CouncilSearchOptions = {}) {
+    this.options = { ...DEFAULT_RANKING_OPTIONS, ...options.ranking };
+    this.table = new ExpansionTable(normaliseVocabulary(options.vocabulary ?? DEFAULT_VOCABULARY));
+    this.firstPass = new FirstPass(this.index, this.options);
+  }
+
+  /** Replaces the vocabulary. Applies from the next search: expansion happens at query time, nothing is re-indexed. */
+  setVocabulary(vocabulary: Vocabulary): void {
+    this.table = new ExpansionTable(normaliseVocabulary(vocabulary));
+  }
+
+  /** Adds or replaces a page. */
+  upsert(page: GuidancePage): void {
+    this.index.upsert(page);
+  }
+
+  remove(id: string): void {
+    this.index.remove(id);
+  }
+
+  /** Pages indexed. */
+  get size(): number {
+    return this.index.size;
+  }
+
+  async search(query: ParsedQuery): Promise<SearchHit[]> {
+    return this.answerNow(query).hits;
+  }
+
+  async answer(query: ParsedQuery): Promise<SearchAnswer> {
+    return this.answerNow(query);
+  }
+
+  /** The synchronous search behind `answer`, for callers (and benchmarks) that need no promise. */
+  answerNow(query: ParsedQuery): SearchAnswer {
+    const options = this.options;
+    const plan = planQuery(query, this.index, this.table, options);
+    const { candidates, deferred } = this.firstPass.run(plan, Math.max(options.rerankDepth, query.top));
+    if (candidates.length === 0) return { hits: [], noAnswer: true };
+    this.lookup.load(plan, this.index.vocabularySize, options.indirectMatchCredit);
+    try {
+      const ranked = rerank(candidates, plan, this.lookup, this.index, options, deferred, this.firstPass.fieldNorms);
+      const hits = ranked.slice(0, query.top).map((r): SearchHit => {
+        const doc = this.index.doc(r.slot)!;
+        return {
+          id: doc.id,
+          title: doc.title,
+          snippet: snippetOf(doc, r.passageStart, options.snippetWords, this.lookup, this.index),
+          score: Math.round(r.score * 1000) / 1000,
+          ...(doc.url ? { url: doc.url } : {}),
+        };
+      });
+      return { hits, noAnswer: isNoAnswer(ranked, options) };
+    } finally {
+      this.lookup.clear();
+    }
+  }
+}

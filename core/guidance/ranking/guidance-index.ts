@@ -1,0 +1,384 @@
+import type { GuidancePage } from "../page";
+import { isStopword, scanWords, termOf } from "./analyzer";
+
+/**
+ * The in-memory inverted index behind Council Hub search. Pages are added and removed one at a time (an upsert is a
+ * remove then an add), so the index follows every ingest without a rebuild.
+ *
+ * Layout, chosen for 100k pages in a few hundred MB and millisecond queries:
+ * - postings per term: parallel typed arrays of document slots and packed per-field term frequencies;
+ * - per document: its title, headings and body as one array of term ids (-1 between fields and headings), which the
+ *   second ranking phase scans for proximity and the answering passage, instead of storing positions in postings;
+ * - a removed page's slot is only marked dead; postings are compacted once dead slots pile up.
+ */
+
+/** Fields, in the order their frequencies are packed. */
+export const FIELDS = ["title", "headings", "body", "path"] as const;
+export type Field = (typeof FIELDS)[number];
+export const FIELD_COUNT = FIELDS.length;
+
+// Packed frequencies: title 6 bits, headings 8, body 12, path 6 (saturating: after a few dozen mentions more
+// mentions say nothing, and BM25's saturation flattens them anyway).
+const FIELD_SHIFT = [0, 6, 14, 26] as const;
+const FIELD_MAX = [63, 255, 4095, 63] as const;
+
+/** Decodes one field's frequency from a packed posting. */
+export function fieldFrequency(packed: number, field: number): number {
+  return (packed >>> FIELD_SHIFT[field as 0 | 1 | 2 | 3]) & FIELD_MAX[field as 0 | 1 | 2 | 3];
+}
+
+/** Body words between character checkpoints: a snippet re-reads at most this many words before its window. */
+export const CHECKPOINT_EVERY = 16;
+/** Separator in a document's term sequence: no phrase or passage spans it. */
+export const GAP = -1;
+/** Compact postings once this share of slots are dead (and there are enough to be worth it). */
+const COMPACT_DEAD_SHARE = 0.25;
+const COMPACT_MIN_DEAD = 256;
+
+/** What the index keeps of a page: enough to rank it and quote it without going back to the store. */
+export interface IndexedDoc {
+  readonly id: string;
+  readonly title: string;
+  readonly url?: string;
+  readonly text: string;
+  readonly contentHash: string;
+  /** Term ids of title, headings and body in order, GAP between them. */
+  readonly sequence: Int32Array;
+  /** Index in `sequence` of the first body word. */
+  readonly bodyStart: number;
+  /** Index in `sequence` of the first heading word (== title length + 1). */
+  readonly headingsStart: number;
+  /** Character offset in `text` of body word k·CHECKPOINT_EVERY. */
+  readonly checkpoints: Uint32Array;
+  /** Distinct term ids with a posting for this document, to undo its document frequencies on removal. */
+  readonly terms: Int32Array;
+}
+
+class Postings {
+  docs = new Int32Array(4);
+  freqs = new Uint32Array(4);
+  length = 0;
+
+  push(doc: number, packed: number): void {
+    if (this.length === this.docs.length) {
+      const docs = new Int32Array(this.length * 2);
+      docs.set(this.docs);
+      this.docs = docs;
+      const freqs = new Uint32Array(this.length * 2);
+      freqs.set(this.freqs);
+      this.freqs = freqs;
+    }
+    this.docs[this.length] = doc;
+    this.freqs[this.length] = packed;
+    this.length++;
+  }
+}
+
+/** The inverted index. Not thread-safe, not persistent: it is rebuilt from the page store at start. */
+export class GuidanceIndex {
+  private readonly termIds = new Map<string, number>();
+  private readonly termText: string[] = [];
+  private readonly postings: Postings[] = [];
+  private docFreq = new Int32Array(1024);
+  private stop = new Uint8Array(1024);
+  /** Surface word → term id, for typo tolerance (which compares what people type, not stems). */
+  private readonly surfaces = new Map<string, number>();
+
+  private readonly slotOf = new Map<string, number>();
+  private readonly docs: Array<IndexedDoc | undefined> = [];
+  private lengths: Float32Array[] = FIELDS.map(() => new Float32Array(1024));
+  private live8 = new Uint8Array(1024);
+  private readonly lengthSums = new Float64Array(FIELD_COUNT);
+  private live = 0;
+  private dead = 0;
+  /** Bumped on every change, so cached statistics (length norms) know when to recompute. */
+  private version = 0;
+
+  // Scratch space for add(): per-term field counts, indexed by term id.
+  private scratchCounts = new Int32Array(1024 * FIELD_COUNT);
+
+  /** Pages indexed (live). */
+  get size(): number {
+    return this.live;
+  }
+
+  /** Document slots ever allocated (live or dead): the size of per-document arrays. */
+  get slotCount(): number {
+    return this.docs.length;
+  }
+
+  /** Changes whenever a page is added or removed. */
+  get changeVersion(): number {
+    return this.version;
+  }
+
+  get vocabularySize(): number {
+    return this.termText.length;
+  }
+
+  /** The term id of an index term, or -1 if no page ever had it. */
+  termId(term: string): number {
+    return this.termIds.get(term) ?? -1;
+  }
+
+  term(id: number): string {
+    return this.termText[id] ?? "";
+  }
+
+  /** Pages (live) with this term in any field. */
+  documentFrequency(termId: number): number {
+    return termId >= 0 && termId < this.termText.length ? this.docFreq[termId]! : 0;
+  }
+
+  isStopTerm(termId: number): boolean {
+    return termId >= 0 && this.stop[termId] === 1;
+  }
+
+  /** Term id for a surface word seen in some page, or -1. */
+  surfaceTerm(surface: string): number {
+    return this.surfaces.get(surface) ?? -1;
+  }
+
+  postingsOf(termId: number): { readonly docs: Int32Array; readonly freqs: Uint32Array; readonly length: number } | undefined {
+    return this.postings[termId];
+  }
+
+  doc(slot: number): IndexedDoc | undefined {
+    return this.docs[slot];
+  }
+
+  isLive(slot: number): boolean {
+    return this.live8[slot] === 1;
+  }
+
+  /** 1 per live slot, 0 per dead one: for hot loops (re-read after changes; it is replaced as the index grows). */
+  get liveFlags(): Uint8Array {
+    return this.live8;
+  }
+
+  /** 1 per stopword term id: for hot loops (re-read after changes). */
+  get stopFlags(): Uint8Array {
+    return this.stop;
+  }
+
+  /** Slot of a page id, or -1. */
+  slot(id: string): number {
+    return this.slotOf.get(id) ?? -1;
+  }
+
+  /** contentHash of the indexed version of a page, to skip re-indexing an unchanged page. */
+  contentHash(id: string): string | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.docs[slot]?.contentHash;
+  }
+
+  ids(): IterableIterator<string> {
+    return this.slotOf.keys();
+  }
+
+  fieldLength(field: number, slot: number): number {
+    return this.lengths[field]![slot]!;
+  }
+
+  /** Mean length of a field over live pages (≥ 1, so an empty corpus does not divide by zero). */
+  averageFieldLength(field: number): number {
+    return this.live === 0 ? 1 : Math.max(1, this.lengthSums[field]! / this.live);
+  }
+
+  /** Adds or replaces a page. */
+  upsert(page: GuidancePage): void {
+    this.remove(page.id);
+    this.add(page);
+  }
+
+  /** Removes a page; a no-op if it is not indexed. */
+  remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    const doc = this.docs[slot]!;
+    for (const term of doc.terms) this.docFreq[term]!--;
+    for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f]! -= this.lengths[f]![slot]!;
+    this.docs[slot] = undefined;
+    this.live8[slot] = 0;
+    this.slotOf.delete(id);
+    this.live--;
+    this.dead++;
+    this.version++;
+    if (this.dead >= COMPACT_MIN_DEAD && this.dead > COMPACT_DEAD_SHARE * this.docs.length) this.compact();
+  }
+
+  private add(page: GuidancePage): void {
+    const slot = this.docs.length;
+    const sequence: number[] = [];
+    const touched: number[] = [];
+    const lengths = [0, 0, 0, 0];
+    const count = (termId: number, field: number): void => {
+      const at = termId * FIELD_COUNT;
+      if (this.scratchCounts[at]! + this.scratchCounts[at + 1]! + this.scratchCounts[at + 2]! + this.scratchCounts[at + 3]! === 0) touched.push(termId);
+      this.scratchCounts[at + field]!++;
+    };
+    // Stopwords get term ids (they hold positions, so "time off in lieu" stays a phrase) but are only posted for
+    // the title and path, where they are few and a stopword-only question ("who we are") can still find a title.
+    const visit = (field: number, positional: boolean) => (surface: string) => {
+      const termId = this.intern(surface);
+      lengths[field]!++;
+      if (positional) sequence.push(termId);
+      if (this.stop[termId] === 0 || field === 0 || field === 3) count(termId, field);
+    };
+    const joined = (field: number) => (surface: string) => {
+      const termId = this.intern(surface);
+      if (this.stop[termId] === 0) count(termId, field);
+    };
+
+    scanWords(page.title, 0, visit(0, true), joined(0));
+    sequence.push(GAP);
+    const headingsStart = sequence.length;
+    for (const heading of page.headings) {
+      scanWords(heading, 0, visit(1, true), joined(1));
+      sequence.push(GAP);
+    }
+    const bodyStart = sequence.length;
+    const checkpoints: number[] = [];
+    let bodyWords = 0;
+    const visitBody = visit(2, true);
+    scanWords(
+      page.text,
+      0,
+      (surface, start) => {
+        if (bodyWords % CHECKPOINT_EVERY === 0) checkpoints.push(start);
+        bodyWords++;
+        visitBody(surface);
+      },
+      joined(2),
+    );
+    // The path and link carry topic words the text may not repeat ("travel-and-leave/paid-parental-leave.md").
+    const pathText = (page.id.replace(/\.[a-z0-9]+$/i, "") + " " + (page.url ?? "").replace(/^[a-z]+:\/\/[^/]+/i, "")).replace(/[_/.]/g, " ");
+    scanWords(pathText, 0, visit(3, false), joined(3));
+
+    const terms = new Int32Array(touched.length);
+    let distinct = 0;
+    for (const termId of touched) {
+      const at = termId * FIELD_COUNT;
+      let packed = 0;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        packed |= Math.min(this.scratchCounts[at + f]!, FIELD_MAX[f as 0 | 1 | 2 | 3]) << FIELD_SHIFT[f as 0 | 1 | 2 | 3];
+        this.scratchCounts[at + f] = 0;
+      }
+      (this.postings[termId] ??= new Postings()).push(slot, packed >>> 0);
+      this.docFreq[termId]!++;
+      terms[distinct++] = termId;
+    }
+
+    this.ensureSlotCapacity(slot + 1);
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      this.lengths[f]![slot] = lengths[f]!;
+      this.lengthSums[f]! += lengths[f]!;
+    }
+    this.docs.push({
+      id: page.id,
+      title: page.title,
+      ...(page.url ? { url: page.url } : {}),
+      text: page.text,
+      contentHash: page.contentHash,
+      sequence: Int32Array.from(sequence),
+      headingsStart,
+      bodyStart,
+      checkpoints: Uint32Array.from(checkpoints),
+      terms,
+    });
+    this.slotOf.set(page.id, slot);
+    this.live8[slot] = 1;
+    this.live++;
+    this.version++;
+  }
+
+  /** Term id for a surface word, creating the term on first sight. */
+  private intern(surface: string): number {
+    const known = this.surfaces.get(surface);
+    if (known !== undefined) return known;
+    const term = termOf(surface);
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termText.length;
+      this.termIds.set(term, id);
+      this.termText.push(term);
+      this.postings.push(new Postings());
+      this.ensureTermCapacity(id + 1);
+    }
+    // A term is a stopword if any of its surfaces is one ("what's" and "what" share nothing else).
+    if (isStopword(surface)) this.stop[id] = 1;
+    this.surfaces.set(surface, id);
+    return id;
+  }
+
+  private ensureTermCapacity(n: number): void {
+    if (n <= this.docFreq.length) return;
+    const size = Math.max(n, this.docFreq.length * 2);
+    this.docFreq = grow(this.docFreq, size);
+    this.stop = growBytes(this.stop, size);
+    const counts = new Int32Array(size * FIELD_COUNT);
+    counts.set(this.scratchCounts);
+    this.scratchCounts = counts;
+  }
+
+  private ensureSlotCapacity(n: number): void {
+    if (n <= this.lengths[0]!.length) return;
+    const size = Math.max(n, this.lengths[0]!.length * 2);
+    this.lengths = this.lengths.map((old) => {
+      const next = new Float32Array(size);
+      next.set(old);
+      return next;
+    });
+    this.live8 = growBytes(this.live8, size);
+  }
+
+  /**
+   * Rewrites postings without dead slots and renumbers the live documents densely. Queries never see a half-done
+   * compaction: it runs synchronously inside remove().
+   */
+  private compact(): void {
+    const renumber = new Int32Array(this.docs.length).fill(-1);
+    const docs: IndexedDoc[] = [];
+    this.docs.forEach((doc, slot) => {
+      if (!doc) return;
+      renumber[slot] = docs.length;
+      docs.push(doc);
+    });
+    for (const list of this.postings) {
+      let n = 0;
+      for (let i = 0; i < list.length; i++) {
+        const slot = renumber[list.docs[i]!]!;
+        if (slot < 0) continue;
+        list.docs[n] = slot;
+        list.freqs[n] = list.freqs[i]!;
+        n++;
+      }
+      list.length = n;
+    }
+    const lengths = FIELDS.map(() => new Float32Array(Math.max(1024, docs.length * 2)));
+    renumber.forEach((slot, old) => {
+      if (slot >= 0) for (let f = 0; f < FIELD_COUNT; f++) lengths[f]![slot] = this.lengths[f]![old]!;
+    });
+    this.lengths = lengths;
+    this.live8 = new Uint8Array(lengths[0]!.length);
+    this.live8.fill(1, 0, docs.length);
+    this.docs.length = 0;
+    for (const doc of docs) this.docs.push(doc);
+    this.slotOf.clear();
+    docs.forEach((doc, slot) => this.slotOf.set(doc.id, slot));
+    this.dead = 0;
+    this.version++;
+  }
+}
+
+function grow(old: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(size);
+  next.set(old);
+  return next;
+}
+
+function growBytes(old: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
+  const next = new Uint8Array(size);
+  next.set(old);
+  return next;
+}

@@ -1,0 +1,213 @@
+import type { ParsedQuery } from "../query";
+import { analyse, isStopword, termOf, type AnalysedWord } from "./analyzer";
+import type { ExpansionTable } from "./expansion-table";
+import type { GuidanceIndex } from "./guidance-index";
+import type { RankingOptions } from "./ranking-options";
+import { forEachEdit1 } from "./typo-variants";
+
+/**
+ * A question turned into what to look for. Each key word is a *concept*, matched by the word itself or, at lower
+ * weights, by a spelling correction or a split/joined form; each vocabulary match adds an *expansion* concept that
+ * stands in for the words it covers. A page scores the best of a concept's alternatives, never their sum, so a
+ * word with ten synonyms does not outweigh a word with none.
+ */
+
+/** One way to match a concept: a term, or a phrase whose words should all appear. */
+export interface Alternative {
+  readonly termIds: readonly number[];
+  readonly weight: number;
+  /** True when this is what the person typed (not a synonym or correction): counts fully towards coverage. */
+  readonly exact: boolean;
+}
+
+export interface Concept {
+  readonly label: string;
+  readonly alternatives: readonly Alternative[];
+  /** How much the concept matters to the question: idf of its best available form. */
+  readonly importance: number;
+  /** Indexes of the word concepts an expansion stands in for; empty for a word concept. */
+  readonly covers: readonly number[];
+}
+
+export interface QueryPlan {
+  /** Word concepts first (one per distinct key word, in order), then expansions. */
+  readonly concepts: readonly Concept[];
+  readonly wordConcepts: number;
+  /** Sum of word-concept importances: the denominator of coverage. */
+  readonly totalImportance: number;
+}
+
+/**
+ * Words that only frame a question typed in a chat ("hi, im new, can anyone tell me…"), beyond the shared stopwords:
+ * contractions typed without the apostrophe, and greetings. Left out of matching like stopwords.
+ */
+const QUESTION_FILLERS: ReadonlySet<string> = new Set(
+  "im ive dont cant wont isnt arent doesnt didnt hows whos wheres whens whys theres thats youre theyre hi hello hey please thanks thank anyone anybody someone somebody".split(" "),
+);
+
+/** Most distinct key words planned; a pasted paragraph is trimmed, not slowed down. */
+export const MAX_QUERY_CONCEPTS = 12;
+/** Most alternatives one vocabulary expansion contributes. */
+const MAX_EXPANSION_ALTERNATIVES = 8;
+/** Expansion words in more than this share of pages are skipped (in libraries of at least COMMON_MIN_PAGES). */
+const COMMON_SHARE = 0.15;
+const COMMON_MIN_PAGES = 200;
+/** Most spelling corrections tried for one word. */
+const MAX_TYPO_ALTERNATIVES = 3;
+
+/** Inverse document frequency (BM25's, always positive). */
+export function idf(df: number, pages: number): number {
+  return Math.log(1 + (pages - df + 0.5) / (df + 0.5));
+}
+
+/** Builds the plan for a question against the current index and vocabulary. */
+export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: ExpansionTable, options: RankingOptions): QueryPlan {
+  const pages = Math.max(1, index.size);
+  const words = keyWords(analyse(query.text), table, query.text);
+  const df = (id: number): number => index.documentFrequency(id);
+  const idOf = (term: string): number => index.termId(term);
+
+  // Word concepts, one per distinct term.
+  const seen = new Map<string, number>();
+  const conceptOfWord: number[] = [];
+  const wordConcepts: Array<{ label: string; alternatives: Alternative[]; typed: number; surface: string }> = [];
+  for (const word of words) {
+    const known = seen.get(word.term);
+    if (known !== undefined) {
+      conceptOfWord.push(known);
+      continue;
+    }
+    if (wordConcepts.length >= MAX_QUERY_CONCEPTS) break;
+    seen.set(word.term, wordConcepts.length);
+    conceptOfWord.push(wordConcepts.length);
+    const typed = idOf(word.term);
+    const alternatives: Alternative[] = df(typed) > 0 ? [{ termIds: [typed], weight: 1, exact: true }] : [];
+    wordConcepts.push({ label: word.surface, alternatives, typed, surface: word.surface });
+  }
+  const terms = words.slice(0, conceptOfWord.length).map((w) => w.term);
+  const matches = table.match(terms);
+  const coveredByVocabulary = new Set<number>();
+  for (const m of matches) for (let i = m.start; i < m.end; i++) coveredByVocabulary.add(conceptOfWord[i]!);
+
+  // Unknown words: a spelling correction, or a split into two known words ("timesheet" → "time sheet").
+  wordConcepts.forEach((concept, i) => {
+    if (df(concept.typed) > 0 || coveredByVocabulary.has(i)) return;
+    concept.alternatives.push(...typoAlternatives(concept.surface, index, options));
+    if (concept.alternatives.length === 0) {
+      const split = splitAlternative(concept.surface, index);
+      if (split) concept.alternatives.push({ termIds: split, weight: options.typoWeight, exact: false });
+    }
+  });
+
+  const importanceOf = (alternatives: readonly Alternative[]): number => {
+    // A concept nothing can match weighs as much as the rarest possible word: that is what makes an unanswerable
+    // question ("canteen opening times") look unanswerable.
+    if (alternatives.length === 0) return idf(0, pages);
+    let best = 0;
+    for (const alt of alternatives) {
+      let sum = 0;
+      for (const id of alt.termIds) sum += idf(df(id), pages);
+      best = Math.max(best, sum / alt.termIds.length);
+    }
+    return best;
+  };
+
+  const concepts: Concept[] = wordConcepts.map((c) => ({ label: c.label, alternatives: c.alternatives, importance: importanceOf(c.alternatives), covers: [] }));
+
+  // Expansions: vocabulary matches, merged per covered span; and two typed words written as one ("time sheet").
+  const bySpan = new Map<string, { covers: number[]; alternatives: Alternative[]; label: string }>();
+  for (const m of matches) {
+    const covers = [...new Set(conceptOfWord.slice(m.start, m.end))];
+    const unknown = covers.every((c) => wordConcepts[c]!.alternatives.length === 0);
+    const key = covers.join(",");
+    const span = bySpan.get(key) ?? { covers, alternatives: [], label: words.slice(m.start, m.end).map((w) => w.surface).join(" ") };
+    for (const expansion of m.expansions) {
+      const termIds = expansion.terms.map(idOf);
+      const rarest = Math.min(...termIds.map((id) => (df(id) === 0 ? Number.POSITIVE_INFINITY : df(id))));
+      // Nothing to find, or only words so common they add cost but no meaning ("work", "service").
+      if (rarest === Number.POSITIVE_INFINITY || (pages >= COMMON_MIN_PAGES && rarest > COMMON_SHARE * pages)) continue;
+      const weight = expansion.broader ? options.broaderWeight : unknown ? options.synonymWeightUnknown : options.synonymWeight;
+      span.alternatives.push({ termIds, weight, exact: false });
+    }
+    if (span.alternatives.length > 0) bySpan.set(key, span);
+  }
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const joined = idOf(termOf(words[i]!.surface + words[i + 1]!.surface));
+    if (df(joined) === 0) continue;
+    const covers = [...new Set([conceptOfWord[i]!, conceptOfWord[i + 1]!])];
+    const key = covers.join(",");
+    const span = bySpan.get(key) ?? { covers, alternatives: [], label: `${words[i]!.surface}${words[i + 1]!.surface}` };
+    span.alternatives.push({ termIds: [joined], weight: 0.9, exact: false });
+    bySpan.set(key, span);
+  }
+  for (const span of bySpan.values()) {
+    // Several vocabulary entries can offer the same alternative for a span; look each up once, at its best weight.
+    const unique = new Map<string, Alternative>();
+    for (const alt of span.alternatives) {
+      const key = alt.termIds.join(" ");
+      const known = unique.get(key);
+      if (!known || known.weight < alt.weight) unique.set(key, alt);
+    }
+    span.alternatives = [...unique.values()];
+    if (span.alternatives.length > MAX_EXPANSION_ALTERNATIVES) {
+      // The most specific (rarest) alternatives say the most and cost the least to look up.
+      const specificity = (alt: Alternative): number => Math.max(...alt.termIds.map((id) => idf(df(id), pages)));
+      span.alternatives.sort((a, b) => b.weight - a.weight || specificity(b) - specificity(a));
+      span.alternatives.length = MAX_EXPANSION_ALTERNATIVES;
+    }
+    const coveredImportance = Math.max(...span.covers.map((c) => concepts[c]!.importance));
+    concepts.push({ label: span.label, alternatives: span.alternatives, importance: Math.min(importanceOf(span.alternatives), coveredImportance), covers: span.covers });
+  }
+  // A word only an expansion can match counts, for coverage, as important as what stands in for it.
+  for (const expansion of concepts.slice(wordConcepts.length)) {
+    for (const c of expansion.covers) {
+      const word = concepts[c]!;
+      if (word.alternatives.length === 0) concepts[c] = { ...word, importance: Math.max(expansion.importance, idf(0, pages) * 0.5) };
+    }
+  }
+  const totalImportance = concepts.slice(0, wordConcepts.length).reduce((sum, c) => sum + c.importance, 0);
+  return { concepts, wordConcepts: wordConcepts.length, totalImportance };
+}
+
+/**
+ * The words of a question that carry meaning: stopwords dropped (unless nothing else is left), except an acronym
+ * typed in capitals that the vocabulary knows ("IT", "US").
+ */
+function keyWords(words: readonly AnalysedWord[], table: ExpansionTable, text: string): AnalysedWord[] {
+  const kept = words.filter((w) => (!w.stop && !QUESTION_FILLERS.has(w.surface)) || (table.acronyms.has(w.term) && /^[A-Z]{2,}$/.test(text.slice(w.start, w.end))));
+  return kept.length > 0 ? kept : [...words];
+}
+
+function typoAlternatives(surface: string, index: GuidanceIndex, options: RankingOptions): Alternative[] {
+  if (surface.length < options.typoMinLength || /\d/.test(surface) || isStopword(surface)) return [];
+  const found = new Map<number, number>();
+  forEachEdit1(surface, (variant) => {
+    const id = index.surfaceTerm(variant);
+    if (id >= 0 && !index.isStopTerm(id)) {
+      const df = index.documentFrequency(id);
+      if (df > 0) found.set(id, df);
+    }
+  });
+  // The most used neighbours are the likeliest meant: "recieve" is "receive", not some rare word one edit away.
+  return [...found.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_TYPO_ALTERNATIVES)
+    .map(([id]) => ({ termIds: [id], weight: options.typoWeight, exact: false }));
+}
+
+/** "timesheet" → ["time", "sheet"] when both halves are known words (the best-attested split wins). */
+function splitAlternative(surface: string, index: GuidanceIndex): number[] | undefined {
+  let best: number[] | undefined;
+  let bestScore = 0;
+  for (let i = 3; i <= surface.length - 3; i++) {
+    const left = index.surfaceTerm(surface.slice(0, i));
+    const right = index.surfaceTerm(surface.slice(i));
+    if (left < 0 || right < 0 || index.isStopTerm(left) || index.isStopTerm(right)) continue;
+    const score = Math.min(index.documentFrequency(left), index.documentFrequency(right));
+    if (score > bestScore) {
+      best = [left, right];
+      bestScore = score;
+    }
+  }
+  return best;
+}

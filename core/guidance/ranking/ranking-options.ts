@@ -1,0 +1,67 @@
+/**
+ * Every tuning knob of Council Hub ranking, with the defaults the bench settled on. Tuned on the dev queries and
+ * tests/bench/council-questions.jsonl as a whole (never per query); a change here should be re-measured with
+ * `npm run bench`.
+ */
+export interface RankingOptions {
+  /** BM25F weight of each field: a word in the title says more about a page than one in its body. */
+  readonly fieldWeights: { readonly title: number; readonly headings: number; readonly body: number; readonly path: number };
+  /** BM25 length normalisation per field (0: none, 1: full). Titles are short and similar, so barely normalised. */
+  readonly fieldB: { readonly title: number; readonly headings: number; readonly body: number; readonly path: number };
+  /** BM25 term-frequency saturation. */
+  readonly k1: number;
+  /** Weight of a vocabulary equivalent (holiday → annual leave) against the word typed (1). */
+  readonly synonymWeight: number;
+  /** Weight of an equivalent when the typed words appear in no page (an acronym the pages never use). */
+  readonly synonymWeightUnknown: number;
+  /** Weight of a one-way broader word (laptop → equipment). */
+  readonly broaderWeight: number;
+  /** Weight of a spelling correction (one edit away) against the word typed. */
+  readonly typoWeight: number;
+  /** Shortest word we try to correct: short words have too many neighbours to guess from. */
+  readonly typoMinLength: number;
+  /** Pages re-ranked in the second phase (proximity, passage, coverage). */
+  readonly rerankDepth: number;
+  /** Bonus for query words near each other (per unit of shared idf, at distance 1). */
+  readonly proximityWeight: number;
+  /** Words apart beyond which two query words are not "near". */
+  readonly proximityWindow: number;
+  /** Passage length in words, for passage scoring and for the snippet. */
+  readonly passageWords: number;
+  /** Multiplier for the best passage's share of the question (0–1). */
+  readonly passageWeight: number;
+  /** Multiplier for the share of the question found in the title. */
+  readonly titleCoverageWeight: number;
+  /** Multiplier for the share of the question found in the page's best-matching section heading. */
+  readonly headingCoverageWeight: number;
+  /** Exponent on coverage (share of the question's meaning a page matches): higher punishes partial matches more. */
+  readonly coverageExponent: number;
+  /** Credit for a word matched only through a synonym or a spelling correction, against an exact match (1). */
+  readonly indirectMatchCredit: number;
+  /** Below this confidence (0–1) the engine says it has no good answer. */
+  readonly noAnswerThreshold: number;
+  /** Words in a snippet. */
+  readonly snippetWords: number;
+}
+
+export const DEFAULT_RANKING_OPTIONS: RankingOptions = {
+  fieldWeights: { title: 6, headings: 2.5, body: 1, path: 2 },
+  fieldB: { title: 0.3, headings: 0.5, body: 0.75, path: 0.3 },
+  k1: 2,
+  synonymWeight: 0.5,
+  synonymWeightUnknown: 0.85,
+  broaderWeight: 0.3,
+  typoWeight: 0.7,
+  typoMinLength: 4,
+  rerankDepth: 30,
+  proximityWeight: 0.15,
+  proximityWindow: 8,
+  passageWords: 30,
+  passageWeight: 0.3,
+  titleCoverageWeight: 3,
+  headingCoverageWeight: 0.5,
+  coverageExponent: 0.5,
+  indirectMatchCredit: 0.8,
+  noAnswerThreshold: 0.55,
+  snippetWords: 32,
+};

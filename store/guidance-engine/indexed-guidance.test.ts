@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseDocument, parseQuery } from "../../core";
+import { createSqliteHub, type SqliteHub } from "../sqlite-store";
+import { SqliteGuidance } from "../sqlite-guidance";
+
+const NOW = new Date("2025-06-01T12:00:00Z");
+const doc = (id: string, body: string) => ({ id, content: `# ${id}\n\n${body}\n` });
+
+describe("IndexedGuidance: the in-memory index follows SQLite", () => {
+  let dir: string;
+  const hubs: SqliteHub[] = [];
+  const open = (): SqliteHub => {
+    const hub = createSqliteHub(dir, { now: () => NOW });
+    hubs.push(hub);
+    return hub;
+  };
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "hub-indexed-"));
+  });
+  afterEach(async () => {
+    for (const hub of hubs.splice(0)) await hub.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const ids = async (hub: SqliteHub, q: string) => (await hub.guidance.search(q)).results.map((r) => r.id);
+
+  it("loads existing pages on the first search after start", async () => {
+    const first = open();
+    await first.guidance.ingest("t", [doc("a.md", "Zebra crossings")], { actor: "test" });
+    await first.close();
+    expect(await ids(open(), "zebra")).toEqual(["a.md"]);
+  });
+
+  it("sees pages ingested by another connection (another process) before the next search", async () => {
+    const server = open();
+    expect(await ids(server, "zebra")).toEqual([]);
+    const cli = open();
+    await cli.guidance.ingest("t", [doc("a.md", "Zebra crossings"), doc("b.md", "Pelican crossings")], { actor: "cli" });
+    expect(await ids(server, "zebra")).toEqual(["a.md"]);
+
+    await cli.guidance.ingest("t", [doc("a.md", "Puffin crossings")], { actor: "cli" });
+    expect(await ids(server, "zebra")).toEqual([]);
+    expect(await ids(server, "puffin")).toEqual(["a.md"]);
+    expect(await ids(server, "pelican")).toEqual([]);
+  });
+
+  it("sees writes made through another store object on the same connection", async () => {
+    const hub = open();
+    expect(await ids(hub, "heron")).toEqual([]);
+    await new SqliteGuidance(hub.db).apply({ upserts: [parseDocument(doc("h.md", "Heron lake"), "t", NOW)], removals: [] });
+    expect(await ids(hub, "heron")).toEqual(["h.md"]);
+  });
+
+  it("passes the engine's no-answer verdict through the service", async () => {
+    const hub = open();
+    await hub.guidance.ingest("t", [doc("leave.md", "Book annual leave in the portal.")], { actor: "test" });
+    expect((await hub.guidance.search("book annual leave")).noAnswer).toBe(false);
+    expect((await hub.guidance.search("canteen menu")).noAnswer).toBe(true);
+  });
+
+  it("applies a vocabulary change without re-indexing", async () => {
+    const hub = open();
+    await hub.guidance.ingest("t", [doc("oh.md", "Occupational health referrals.")], { actor: "test" });
+    expect(await ids(hub, "wibble")).toEqual([]);
+    hub.guidanceIndex.setVocabulary({ entries: [{ terms: ["wibble", "occupational health"] }] });
+    expect(await ids(hub, "wibble")).toEqual(["oh.md"]);
+    await expect(hub.guidanceIndex.answer(parseQuery("wibble"))).resolves.toMatchObject({ noAnswer: false });
+  });
+});

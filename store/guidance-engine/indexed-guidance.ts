@@ -1,0 +1,87 @@
+import { CouncilSearchEngine, type CouncilSearchOptions, type GuidancePage, type GuidancePages, type GuidanceSearchEngine, type PageChanges, type ParsedQuery, type SearchAnswer, type SearchHit, type Vocabulary } from "../../core";
+import type { SqliteGuidance } from "../sqlite-guidance";
+
+/**
+ * The SQLite page store with Council Hub's in-memory search engine kept in step with it. Pages live (durably) in
+ * SQLite; the index lives in memory and is rebuilt from SQLite on the first search after start.
+ *
+ * Three ways a page change reaches the index:
+ * - through this object's `apply` (an ingest in this process): indexed straight from the pages in hand;
+ * - through another object or connection on the same database (a test, a sync job): seen in the change log;
+ * - through another process (`hub ingest` while the server runs): also seen in the change log.
+ * Before every search the change log's head is compared with the last one seen (one index lookup); only pages
+ * changed since, and whose content hash differs from the indexed one, are re-read.
+ */
+export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
+  readonly engine: CouncilSearchEngine;
+  /** Change-log head the index reflects; -1 until the index is loaded. */
+  private seenSeq = -1;
+
+  constructor(
+    private readonly store: SqliteGuidance,
+    options: CouncilSearchOptions = {},
+  ) {
+    this.engine = new CouncilSearchEngine(options);
+    // An empty database needs no load: index from the first ingest on, so ingest time includes indexing.
+    if (store.isEmpty()) this.seenSeq = store.changeSeq();
+  }
+
+  async get(id: string): Promise<GuidancePage | undefined> {
+    return this.store.get(id);
+  }
+
+  async fingerprints(origin: string): Promise<Map<string, string>> {
+    return this.store.fingerprints(origin);
+  }
+
+  async count(): Promise<number> {
+    return this.store.count();
+  }
+
+  async apply(changes: PageChanges): Promise<void> {
+    await this.store.apply(changes);
+    // Not loaded yet: the load will read these pages with everything else.
+    if (this.seenSeq < 0) return;
+    for (const id of changes.removals) this.engine.remove(id);
+    for (const page of changes.upserts) this.engine.upsert(page);
+  }
+
+  async search(query: ParsedQuery): Promise<SearchHit[]> {
+    this.sync();
+    return this.engine.search(query);
+  }
+
+  async answer(query: ParsedQuery): Promise<SearchAnswer> {
+    this.sync();
+    return this.engine.answer(query);
+  }
+
+  /** Replaces the search vocabulary; applies from the next search, with no re-indexing. */
+  setVocabulary(vocabulary: Vocabulary): void {
+    this.engine.setVocabulary(vocabulary);
+  }
+
+  /** Brings the index up to date with SQLite now (loading it if needed), e.g. at server start. */
+  sync(): void {
+    const head = this.store.changeSeq();
+    if (this.seenSeq < 0) {
+      // Read the head before the pages: a change committed during the load is replayed by the next sync.
+      for (const page of this.store.allPages()) this.engine.upsert(page);
+      this.seenSeq = head;
+      return;
+    }
+    if (head === this.seenSeq) return;
+    let seen = this.seenSeq;
+    for (const change of this.store.changesSince(this.seenSeq)) {
+      seen = Math.max(seen, change.seq);
+      if (change.contentHash === null) {
+        this.engine.remove(change.id);
+      } else if (this.engine.index.contentHash(change.id) !== change.contentHash) {
+        const page = this.store.getNow(change.id);
+        if (page) this.engine.upsert(page);
+        else this.engine.remove(change.id);
+      }
+    }
+    this.seenSeq = Math.max(seen, head);
+  }
+}

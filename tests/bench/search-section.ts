@@ -1,0 +1,109 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../../store";
+import { fmt, markdownTable } from "./report";
+import { runScaleBench, SCALE_PAGES, type ScaleResult } from "./scale-bench";
+import { comparePeer, type PeerReport } from "./search-compare";
+import { readQueries } from "./search-bench";
+import { councilHubPeer, fts5Peer, lunrPeer, miniSearchPeer, parseCorpus, type SearchPeer } from "./search-peers";
+
+/** Council-style questions written for no-answer calibration (answerable ones judged by reading the corpus). */
+export const COUNCIL_QUESTIONS_FILE = join(packageRoot(), "tests", "bench", "council-questions.jsonl");
+
+export interface SearchSectionOptions {
+  /** Skip the 100k-page scale test (it takes about a minute and a couple of GB). */
+  readonly scale?: boolean;
+  /** Only Council Hub (for quick tuning runs). */
+  readonly hubOnly?: boolean;
+  /** Pages for the scale test. */
+  readonly scalePages?: number;
+}
+
+export interface SearchSectionResult {
+  readonly corpus: string;
+  readonly peers: readonly PeerReport[];
+  readonly scale?: ScaleResult;
+}
+
+/** Runs every engine on the shared corpus and both query sets, then the scale test. */
+export async function runSearchSection(shared: string, options: SearchSectionOptions = {}): Promise<SearchSectionResult | undefined> {
+  const corpus = join(shared, "corpus", "guidance");
+  const devFile = join(shared, "corpus", "dev-queries.jsonl");
+  if (!existsSync(corpus) || !existsSync(devFile)) return undefined;
+  const dev = await readQueries(devFile);
+  const council = await readQueries(COUNCIL_QUESTIONS_FILE);
+
+  const reports: PeerReport[] = [];
+  const run = async (peer: SearchPeer): Promise<void> => {
+    try {
+      console.error(`bench: search — ${peer.name}…`);
+      reports.push(await comparePeer(peer, dev, council));
+    } finally {
+      await peer.close();
+    }
+  };
+  await run(await councilHubPeer(corpus));
+  const parsed = await parseCorpus(corpus);
+  if (!options.hubOnly) {
+    await run(await fts5Peer(corpus));
+    await run(lunrPeer(parsed.pages, parsed.ms));
+    await run(miniSearchPeer(parsed.pages, parsed.ms, false));
+    await run(miniSearchPeer(parsed.pages, parsed.ms, true));
+  }
+  let scale: ScaleResult | undefined;
+  if (options.scale !== false) {
+    console.error(`bench: search at ${options.scalePages ?? SCALE_PAGES} synthetic pages…`);
+    scale = runScaleBench(parsed.pages, [...dev, ...council], options.scalePages ?? SCALE_PAGES);
+  }
+  return { corpus, peers: reports, ...(scale ? { scale } : {}) };
+}
+
+/** The comparison as Markdown: one row per engine, then Council Hub at scale. */
+export function searchTables(result: SearchSectionResult): string {
+  const header = [
+    "engine",
+    `dev nDCG@10 (${result.peers[0]?.dev.queries ?? 0})`,
+    "dev MRR@10",
+    "dev success@10",
+    `council nDCG@10 (${result.peers[0]?.council.queries ?? 0})`,
+    "council MRR@10",
+    "council success@10",
+    "answered@10",
+    "unanswerable → no answer",
+    "no-answer accuracy",
+    "p50 ms",
+    "p95 ms",
+    "ingest pages/s",
+  ];
+  const rows = result.peers.map((p) => [
+    p.name,
+    fmt(p.dev.ndcgAt10, 3),
+    fmt(p.dev.mrrAt10, 3),
+    fmt(p.dev.successAt10, 3),
+    fmt(p.council.ndcgAt10, 3),
+    fmt(p.council.mrrAt10, 3),
+    fmt(p.council.successAt10, 3),
+    fmt(p.noAnswer.answeredAt10, 3),
+    `${fmt(p.noAnswer.unanswerableRecognised, 3)}`,
+    fmt(p.noAnswer.accuracy, 3),
+    fmt(p.latency.p50, 3),
+    fmt(p.latency.p95, 3),
+    fmt(p.ingest.pagesPerSecond, 0),
+  ]);
+  const lines = [header, header.map((_, i) => (i === 0 ? "---" : "---:")), ...rows].map((cols) => `| ${cols.join(" | ")} |`);
+  let text = lines.join("\n");
+  const hub = result.peers[0];
+  if (result.scale && hub) {
+    const s = result.scale;
+    text +=
+      "\n\n" +
+      markdownTable([
+        { metric: `Council Hub search p50, ms (${s.pages.toLocaleString("en-GB")} synthetic pages; baseline: ${hub.ingest.pages} pages)`, value: fmt(s.latency.p50, 3), baseline: fmt(hub.latency.p50, 3), ratio: `${(s.latency.p50 / hub.latency.p50).toFixed(1)}×` },
+        { metric: "Council Hub search p95, ms", value: fmt(s.latency.p95, 3), baseline: fmt(hub.latency.p95, 3), ratio: `${(s.latency.p95 / hub.latency.p95).toFixed(1)}×` },
+        { metric: "Council Hub search p99, ms", value: fmt(s.latency.p99, 3), baseline: fmt(hub.latency.p99, 3) },
+        { metric: "index build at scale, pages/s (in memory)", value: fmt(s.indexPagesPerSecond, 0) },
+        { metric: "heap used at scale, MB", value: fmt(s.heapUsedMb, 0) },
+      ]);
+  }
+  return text;
+}
