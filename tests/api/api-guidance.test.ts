@@ -167,6 +167,15 @@ describe("Bot endpoint on the real host", () => {
     expect(card.content.speak).toBeTruthy();
   });
 
+  it("says honestly when nothing answers, offering the closest pages only as links", async () => {
+    const res = await send(activity("what time does the staff canteen close on fridays"));
+    const body = (await res.json()) as { activities: Array<{ attachments?: Array<{ content: { body: Array<{ type: string; text?: string; actions?: Array<{ type: string }> }>; speak: string } }> }> };
+    const card = body.activities[0]!.attachments![0]!.content;
+    expect(card.body[0]!.text).toBe("No guidance found");
+    expect(card.speak).toMatch(/couldn't find any guidance/);
+    expect(JSON.stringify(card)).not.toContain("Was this helpful?");
+  });
+
   it.each([
     ["an empty object", {}],
     ["a missing conversation", { type: "message", serviceUrl: "http://127.0.0.1:9/", from: { id: "x" } }],
