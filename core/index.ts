@@ -6,3 +6,4 @@ export * from "./records";
 export * from "./health";
 export * from "./services";
 export * from "./notifications";
+export * from "./collections";

@@ -9,3 +9,4 @@ export * from "./seed-sample-data";
 export * from "./package-root";
 export * from "./records";
 export * from "./notifications";
+export * from "./site-pages";

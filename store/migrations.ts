@@ -76,4 +76,19 @@ export const MIGRATIONS: readonly string[] = [
     stale_since TEXT                 -- set when a send found the bot uninstalled; cleared when the person returns
   );
   `,
+  // 3: where each SharePoint site pages sync left off: its deltaLink, and what each list item became locally.
+  `
+  CREATE TABLE site_pages_delta (
+    sync_key TEXT PRIMARY KEY,       -- one per site and Site Pages list
+    delta_link TEXT,                 -- NULL until a run has landed every change
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE site_pages_delta_item (
+    sync_key TEXT NOT NULL REFERENCES site_pages_delta(sync_key) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
+    page_id TEXT NOT NULL,
+    e_tag TEXT NOT NULL,
+    PRIMARY KEY (sync_key, item_id)
+  ) WITHOUT ROWID;
+  `,
 ];

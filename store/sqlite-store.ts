@@ -1,9 +1,10 @@
 import { join } from "node:path";
-import { GuidanceService, systemClock, type Clock, type HubServices } from "../core";
+import { COLLECTIONS, GuidanceService, systemClock, type Clock, type HubServices, type RecordStoreFactory } from "../core";
 import { openDatabase, type SqliteDb } from "./sqlite-database";
 import { SqliteAuditLog } from "./sqlite-audit";
 import { SqliteDirectory } from "./sqlite-directory";
-import { SqliteFeedback } from "./sqlite-feedback";
+import { feedbackStoreOn } from "./sqlite-feedback";
+import { SqliteProvisioner, SqliteRecordStoreFactory } from "./records";
 import { IndexedGuidance } from "./guidance-engine";
 import { SqliteGuidance } from "./sqlite-guidance";
 
@@ -14,29 +15,47 @@ export interface SqliteHub extends HubServices {
   readonly directory: SqliteDirectory;
   /** The guidance page store with its in-memory search index (e.g. to apply a vocabulary edit). */
   readonly guidanceIndex: IndexedGuidance;
+  /** Where declared record collections live: SQLite tables here, unless another factory was given. */
+  readonly records: RecordStoreFactory;
+}
+
+export interface SqliteHubOptions {
+  /**
+   * Record collections in another store (SharePoint lists, when STORE=sharepoint). Without it, each declared
+   * collection gets a SQLite table, created or brought up to date here.
+   */
+  readonly records?: RecordStoreFactory;
 }
 
 /**
  * Builds every core service on one SQLite database in `dataDir` (or in memory for ":memory:").
  * This is the embedded default: no cloud needed.
  */
-export function createSqliteHub(dataDir: string, clock: Clock = systemClock): SqliteHub {
+export function createSqliteHub(dataDir: string, clock: Clock = systemClock, options: SqliteHubOptions = {}): SqliteHub {
   const db = openDatabase(dataDir === ":memory:" ? ":memory:" : join(dataDir, DATABASE_FILE));
+  const records = options.records ?? sqliteRecords(db, clock);
   // Pages live in SQLite; Council Hub's in-memory engine ranks them. SqliteGuidance's own FTS5 search stays
   // available (the bench compares against it) but is no longer what the service uses.
   const guidanceIndex = new IndexedGuidance(new SqliteGuidance(db));
   const audit = new SqliteAuditLog(db);
   const directory = new SqliteDirectory(db);
-  const guidance = new GuidanceService({ pages: guidanceIndex, engine: guidanceIndex, feedback: new SqliteFeedback(db), audit, clock });
+  const guidance = new GuidanceService({ pages: guidanceIndex, engine: guidanceIndex, feedback: feedbackStoreOn(records), audit, clock });
   return {
     db,
     guidance,
     directory,
     guidanceIndex,
+    records,
     audit,
     health: [{ name: "sqlite", check: async () => void db.prepare("SELECT 1").get() }],
     close: async () => {
       if (db.open) db.close();
     },
   };
+}
+
+/** Record collections as SQLite tables in `db`: every declared collection's table created or brought up to date. */
+export function sqliteRecords(db: SqliteDb, clock: Clock = systemClock): RecordStoreFactory {
+  new SqliteProvisioner(db).provisionNow(COLLECTIONS);
+  return new SqliteRecordStoreFactory(db, { clock });
 }

@@ -1,10 +1,13 @@
 import { join } from "node:path";
 import type { Express } from "express";
-import { systemClock, type Notifier } from "../core";
+import type { Client } from "@microsoft/microsoft-graph-client";
+import { COLLECTIONS, systemClock, type Notifier, type RecordStoreFactory } from "../core";
+import { SharePointRecordStoreFactory } from "../graph";
 import { createBotAdapter, CouncilHubBot, type BotAdapterOptions } from "../bot";
 import { createSqliteHub, packageRoot, seedSampleData, type SeedResult, type SqliteHub } from "../store";
 import { createApp } from "./app";
 import { composeNotifier } from "./compose-notifier";
+import { graphClientFromConfig } from "./graph-from-config";
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_TENANT_ID, DevIssuer } from "./auth/dev-issuer";
 import { entraValidatorSettings, type EntraKeyOptions } from "./auth/entra-keys";
 import { createTokenValidator, type TokenValidator } from "./auth/token-validator";
@@ -28,8 +31,26 @@ export interface ComposedHub {
  * The composition root: builds the store, services, auth, bot and express app from configuration.
  * The only place that decides which implementation of each port is used.
  */
-export async function composeHub(config: HubConfig, log: Logger, options: { tabsDir?: string; entraKeys?: EntraKeyOptions; botAuth?: BotAuthOverrides } = {}): Promise<ComposedHub> {
-  const services = createSqliteHub(config.dataDir);
+export interface ComposeOptions {
+  readonly tabsDir?: string;
+  /** Tests point Entra key fetching at a local JWKS; production uses login.microsoftonline.com. */
+  readonly entraKeys?: EntraKeyOptions;
+  /** Tests point the Bot Framework key endpoints at a local server; production uses the public cloud. */
+  readonly botAuth?: BotAuthOverrides;
+  /** The app-only Graph client; tests pass one wired to the HTTPS Graph fake (MSAL cannot reach Entra there). */
+  readonly graphClient?: Client;
+}
+
+export async function composeHub(config: HubConfig, log: Logger, options: ComposeOptions = {}): Promise<ComposedHub> {
+  // Records live in SharePoint lists when STORE=sharepoint (run `hub provision` first); otherwise in SQLite. The
+  // guidance index, directory cache and audit trail stay in the local SQLite file either way.
+  const records: RecordStoreFactory | undefined =
+    config.store.kind === "sharepoint" ? await SharePointRecordStoreFactory.connect(options.graphClient ?? graphClientFromConfig(config), {
+          site: config.store.site,
+          collections: COLLECTIONS,
+          graphBaseUrl: config.graph.baseUrl,
+        }) : undefined;
+  const services = createSqliteHub(config.dataDir, systemClock, { records });
   try {
     const seeded = config.seedSampleData ? await seedSampleData({ guidance: services.guidance, directory: services.directory }) : undefined;
     let devIssuer: DevIssuer | undefined;
@@ -39,10 +60,8 @@ export async function composeHub(config: HubConfig, log: Logger, options: { tabs
       validator = createTokenValidator({ keys: devIssuer.keyResolver(), issuers: [DEV_ISSUER], audiences: [DEV_AUDIENCE], allowedTenants: [DEV_TENANT_ID], requiredScope: "access_as_user" });
     } else {
       if (!config.entra) throw new Error("AUTH_MODE=entra without Entra settings: config should have refused this.");
-      // entraKeys lets tests point key fetching at a local JWKS; production uses login.microsoftonline.com.
       validator = createTokenValidator(entraValidatorSettings(config.entra, new URL(config.publicUrl).host, { log, ...options.entraKeys }));
     }
-    // botAuth lets tests point the Bot Framework key endpoints at a local server; production uses the public cloud.
     const adapter = createBotAdapter({ ...config.bot, ...options.botAuth, log });
     const { notifier, conversationReferences } = composeNotifier({ config, db: services.db, adapter, clock: systemClock, log });
     const handler = new CouncilHubBot({ services, publicUrl: config.publicUrl, log, conversationReferences });

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./config";
 import { composeHub } from "./compose";
 import { createLogger, errorFields } from "./logger";
 import { startPlayground, type PlaygroundProcess } from "./playground";
+import { startSitePagesSyncFromConfig } from "./site-pages-scheduler";
 
 /**
  * `npm start`: the embedded default. Opens SQLite in DATA_DIR (seeding sample content on first run), starts the
@@ -14,6 +15,9 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const hub = await composeHub(config, log);
   if (hub.seeded?.pages) log("info", "seeded sample data", { users: hub.seeded.users, pages: hub.seeded.pages.added });
+
+  // Keeps the local guidance index in step with the intranet's SharePoint pages (off unless configured).
+  const sitePages = startSitePagesSyncFromConfig(config, hub.services, log);
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = hub.app.listen(config.port, config.host, () => resolve(s));
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
     // Keep-alive connections (browsers, the playground) would hold close() open; end them now.
     server.closeAllConnections();
     await closed;
+    await sitePages?.stop();
     await hub.services.close();
     process.exit(0);
   };

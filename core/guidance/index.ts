@@ -1,6 +1,7 @@
 export * from "./page";
 export * from "./query";
 export * from "./stopwords";
+export * from "./feedback-collection";
 export * from "./ports";
 export * from "./parse-document";
 export * from "./guidance-service";

@@ -24,7 +24,8 @@ export interface DeltaState {
 
 /**
  * Persists delta state per key (one key per site and list). Written only after a run's changes are in the local
- * index, so a crash mid-run repeats the run instead of skipping its changes. In-memory here; SQLite later.
+ * index, so a crash mid-run repeats the run instead of skipping its changes. In memory here; `SqliteDeltaStateStore`
+ * (store/site-pages) keeps it across restarts.
  */
 export interface DeltaStateStore {
   get(key: string): Promise<DeltaState | undefined>;

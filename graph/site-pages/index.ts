@@ -6,3 +6,5 @@ export * from "./map-concurrently";
 export * from "./site-page-content";
 export * from "./sync-plan";
 export * from "./site-pages-sync";
+export * from "./site-pages-list";
+export * from "./site-pages-target";

@@ -37,9 +37,20 @@ export interface SitePagesSyncOptions {
   readonly concurrency?: number;
 }
 
+/** Options of one {@link SitePagesSync.run}. */
+export interface SitePagesRunOptions {
+  /** Who the audit event names (default `system`; the CLI passes `cli`). */
+  readonly actor?: string;
+  /**
+   * Ignore the stored deltaLink and item map: enumerate the whole list and read every page again (unchanged content
+   * is still not rewritten). For an operator who suspects drift, or after an upgrade that parses pages differently.
+   */
+  readonly full?: boolean;
+}
+
 /** What one run did. */
 export interface SitePagesSyncReport {
-  /** `initial`: first run; `delta`: changes since the last run; `resync`: full enumeration after a 410 or a failed first run. */
+  /** `initial`: first run; `delta`: changes since the last run; `resync`: full enumeration after a 410, a failed first run, or on request. */
   readonly mode: "initial" | "delta" | "resync";
   /** True when the whole list was enumerated (and local pages no longer present were removed). */
   readonly fullResync: boolean;
@@ -93,15 +104,18 @@ export class SitePagesSync {
   }
 
   /** Runs one sync. Throws on a Graph failure outside page reads (the deltaLink is then left as it was). */
-  async run(actor = "system"): Promise<SitePagesSyncReport> {
+  async run(options: SitePagesRunOptions = {}): Promise<SitePagesSyncReport> {
+    const { actor = "system", full: forced = false } = options;
     const { client, pages, state, clock } = this.options;
-    const previous = await state.get(this.stateKey);
+    // A forced resync forgets the item map too, so every page is read again rather than skipped on an equal eTag.
+    const stored = await state.get(this.stateKey);
+    const previous = forced ? undefined : stored;
     const firstLink = `/sites/${this.options.siteId}/lists/${this.options.listId}/items/delta?$select=${DELTA_SELECT}`;
     const trusted = (link: string): boolean => this.isTrustedLink(link);
 
     // A stored link that is not this list's delta endpoint (a tampered or migrated store) is ignored, never followed.
     const storedLink = previous?.deltaLink && trusted(previous.deltaLink) ? previous.deltaLink : undefined;
-    let mode: SitePagesSyncReport["mode"] = previous === undefined ? "initial" : storedLink ? "delta" : "resync";
+    let mode: SitePagesSyncReport["mode"] = stored === undefined ? "initial" : storedLink ? "delta" : "resync";
     let round: DeltaRound = await readDeltaRound(client, storedLink ?? firstLink, trusted);
     let requests = round.requests;
     if (round.kind === "expired") {

@@ -33,6 +33,11 @@ export class SqliteProvisioner {
 
   /** Brings every collection's table up to its declaration, all in one transaction; returns what changed. */
   async provision(collections: readonly CollectionDef[], options: ProvisionOptions = {}): Promise<ProvisionChange[]> {
+    return this.provisionNow(collections, options);
+  }
+
+  /** `provision`, synchronously: SQLite is in-process, so the host can provision while it builds its services. */
+  provisionNow(collections: readonly CollectionDef[], options: ProvisionOptions = {}): ProvisionChange[] {
     const names = new Set<string>();
     for (const collection of collections) {
       if (names.has(collection.name)) throw new Error(`Collection ${collection.name} is declared twice.`);

@@ -1,4 +1,4 @@
-import { isAppError } from "../../core";
+import { COLLECTIONS, isAppError } from "../../core";
 import { createSqliteHub, type SqliteHub } from "../../store";
 import { loadConfig, type HubConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo, type CliCommand, type CliContext, type CliIo } from "./cli-context";
@@ -6,6 +6,7 @@ import { ingestCommand } from "./ingest-command";
 import { createProvisionCommand } from "./provision-command";
 import { searchCommand } from "./search-command";
 import { seedCommand } from "./seed-command";
+import { createSyncPagesCommand } from "./sync-pages-command";
 import { formatUsage } from "./usage";
 import { usersCommand } from "./users-command";
 
@@ -15,8 +16,8 @@ export const COMMANDS: readonly CliCommand[] = [
   searchCommand,
   seedCommand,
   usersCommand,
-  // The records registry fills in `collections` once capabilities declare them.
-  createProvisionCommand({ collections: [] }),
+  createProvisionCommand({ collections: COLLECTIONS }),
+  createSyncPagesCommand(),
 ];
 
 /** Longest error message printed; a validation error can carry a whole schema dump, and the CLI shows a line, not a report. */

@@ -39,6 +39,31 @@ describe("configuration", () => {
     expect(config.graph).toEqual({ baseUrl: "https://graph.microsoft.com", clientSecret: "s" });
   });
 
+  describe("site pages sync", () => {
+    const graph = { ENTRA_TENANT_ID: "11111111-1111-4111-8111-111111111111", ENTRA_CLIENT_ID: "22222222-2222-4222-8222-222222222222", SECRET_ENTRA_CLIENT_SECRET: "s" };
+    const site = "example.sharepoint.com:/sites/intranet";
+
+    it("is off for the embedded default, and every 15 minutes with the SharePoint store", () => {
+      expect(loadConfig({}).sitePages).toEqual({ syncMinutes: 0 });
+      expect(loadConfig({ STORE: "sharepoint", SHAREPOINT_SITE: site, ...graph }).sitePages).toEqual({ site, syncMinutes: 15 });
+      expect(loadConfig({ STORE: "sharepoint", SHAREPOINT_SITE: site, ...graph, SITE_PAGES_SYNC_MINUTES: "0" }).sitePages.syncMinutes).toBe(0);
+    });
+
+    it("runs with the SQLite store when asked, given the site and Graph credentials", () => {
+      expect(loadConfig({ SITE_PAGES_SYNC_MINUTES: "5", SHAREPOINT_SITE: site, ...graph })).toMatchObject({ store: { kind: "sqlite" }, sitePages: { site, syncMinutes: 5 } });
+      expect(() => loadConfig({ SITE_PAGES_SYNC_MINUTES: "5" })).toThrow(/SITE_PAGES_SYNC_MINUTES=5 needs SHAREPOINT_SITE, ENTRA_TENANT_ID, ENTRA_CLIENT_ID, SECRET_ENTRA_CLIENT_SECRET/);
+      expect(() => loadConfig({ SITE_PAGES_SYNC_MINUTES: "5", SHAREPOINT_SITE: site })).toThrow(/needs ENTRA_TENANT_ID/);
+    });
+
+    it("keeps SHAREPOINT_SITE as the sync-pages default even when the host does not sync", () => {
+      expect(loadConfig({ SHAREPOINT_SITE: site }).sitePages).toEqual({ site, syncMinutes: 0 });
+    });
+
+    it("refuses intervals that are not whole minutes from 0 to a day", () => {
+      for (const bad of ["-1", "1.5", "1441", "often"]) expect(() => loadConfig({ SITE_PAGES_SYNC_MINUTES: bad })).toThrow(/SITE_PAGES_SYNC_MINUTES/);
+    });
+  });
+
   it("treats empty values as unset and parses booleans", () => {
     expect(loadConfig({ PORT: "", PLAYGROUND: "false" })).toMatchObject({ port: 3978, playground: { enabled: false } });
   });

@@ -6,6 +6,11 @@ import { z } from "zod";
  * so a misconfigured deployment stops with a clear message instead of failing on the first request.
  * README.md ("Configuration") documents each variable; keep the two in step.
  */
+/** Minutes between site pages syncs when STORE=sharepoint and SITE_PAGES_SYNC_MINUTES is unset. */
+export const DEFAULT_SITE_PAGES_SYNC_MINUTES = 15;
+/** Longest interval accepted: a day. Beyond that, staff would search guidance that is days out of date. */
+export const MAX_SITE_PAGES_SYNC_MINUTES = 24 * 60;
+
 const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .transform((v) => v === "true" || v === "1" || v === "yes");
@@ -36,6 +41,8 @@ const envSchema = z.object({
   STORE: z.enum(["sqlite", "sharepoint"]).default("sqlite"),
   /** The intranet SharePoint site: `contoso.sharepoint.com:/sites/intranet` or a Graph site id. */
   SHAREPOINT_SITE: z.string().optional(),
+  /** Minutes between syncs of SHAREPOINT_SITE's pages into the local guidance index; 0 turns the sync off. */
+  SITE_PAGES_SYNC_MINUTES: z.coerce.number().int().min(0).max(MAX_SITE_PAGES_SYNC_MINUTES).optional(),
   /** The Teams app's id (manifest `id`): deep links from notifications open its tabs. Defaults to the local package's id. */
   TEAMS_APP_ID: z.string().uuid().default("6f1c0a2e-4b7d-4c3a-9e51-0c1a1c0a1001"),
   /** Bot Framework registration. Without an app id the bot accepts unauthenticated activities: dev only. */
@@ -74,6 +81,11 @@ export interface HubConfig {
   readonly graph: { readonly baseUrl: string; readonly clientSecret?: string };
   readonly teamsAppId: string;
   readonly store: { readonly kind: "sqlite" } | { readonly kind: "sharepoint"; readonly site: string };
+  /**
+   * The site pages sync: `site` is SHAREPOINT_SITE (also the CLI's default for `hub sync-pages`); the host syncs it
+   * every `syncMinutes`, 0 meaning never. When `syncMinutes` > 0, `site` and Graph credentials are guaranteed.
+   */
+  readonly sitePages: { readonly site?: string; readonly syncMinutes: number };
   readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -110,6 +122,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const missing = (["SHAREPOINT_SITE", "ENTRA_TENANT_ID", "ENTRA_CLIENT_ID", "SECRET_ENTRA_CLIENT_SECRET"] as const).filter((k) => !e[k]);
     if (missing.length > 0) throw new ConfigError(`STORE=sharepoint needs ${missing.join(", ")}.`);
   }
+  // On by default with the SharePoint store (its site is the intranet); elsewhere only when asked for.
+  const syncMinutes = e.SITE_PAGES_SYNC_MINUTES ?? (e.STORE === "sharepoint" ? DEFAULT_SITE_PAGES_SYNC_MINUTES : 0);
+  if (syncMinutes > 0) {
+    const missing = (["SHAREPOINT_SITE", "ENTRA_TENANT_ID", "ENTRA_CLIENT_ID", "SECRET_ENTRA_CLIENT_SECRET"] as const).filter((k) => !e[k]);
+    if (missing.length > 0) throw new ConfigError(`SITE_PAGES_SYNC_MINUTES=${syncMinutes} needs ${missing.join(", ")} (or set it to 0).`);
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   return {
     nodeEnv: e.NODE_ENV,
@@ -140,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     teamsAppId: e.TEAMS_APP_ID,
     graph: { baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ""), clientSecret: e.SECRET_ENTRA_CLIENT_SECRET },
     store: e.STORE === "sharepoint" && e.SHAREPOINT_SITE ? { kind: "sharepoint", site: e.SHAREPOINT_SITE } : { kind: "sqlite" },
+    sitePages: { ...(e.SHAREPOINT_SITE ? { site: e.SHAREPOINT_SITE } : {}), syncMinutes },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -71,7 +71,7 @@ describe("Guidance API", () => {
   it("records feedback without identity and validates it", async () => {
     const { results } = (await (await get("/api/guidance/search?q=expenses")).json()) as SearchBody;
     expect((await post("/api/guidance/feedback", JSON.stringify({ query: "expenses", pageId: results[0]!.id, helpful: true }))).status).toBe(204);
-    const rows = hub.services.db.prepare("SELECT * FROM search_feedback").all() as Array<Record<string, unknown>>;
+    const rows = hub.services.db.prepare("SELECT * FROM rec_search_feedback").all() as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toMatch(/@/);
     expect((await post("/api/guidance/feedback", JSON.stringify({ query: "expenses", helpful: "yes" }))).status).toBe(400);

@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import lunr from "lunr";
 import MiniSearch from "minisearch";
 import { GuidanceService, isStopword, parseDocument, parseQuery, porter2, surfaceOf, systemClock, type GuidancePage, type SourceDocument } from "../../core";
-import { createSqliteHub, openDatabase, readDocuments, SqliteAuditLog, SqliteFeedback, SqliteGuidance, type SqliteHub } from "../../store";
+import { createSqliteHub, openDatabase, readDocuments, SqliteAuditLog, feedbackStoreOn, sqliteRecords, SqliteGuidance, type SqliteHub } from "../../store";
 import { CORPUS_ORIGIN } from "./search-bench";
 
 /**
@@ -62,7 +62,7 @@ export async function fts5Peer(corpusDir: string): Promise<SearchPeer> {
   const dataDir = mkdtempSync(join(tmpdir(), "council-hub-bench-fts5-"));
   const db = openDatabase(join(dataDir, "fts5.sqlite"));
   const store = new SqliteGuidance(db);
-  const service = new GuidanceService({ pages: store, engine: store, feedback: new SqliteFeedback(db), audit: new SqliteAuditLog(db), clock: systemClock });
+  const service = new GuidanceService({ pages: store, engine: store, feedback: feedbackStoreOn(sqliteRecords(db)), audit: new SqliteAuditLog(db), clock: systemClock });
   const started = performance.now();
   const report = await service.ingest(CORPUS_ORIGIN, readDocuments(corpusDir), { actor: "bench" });
   const ms = performance.now() - started;

@@ -79,7 +79,7 @@ function onlyText(sent: readonly Activity[]): string {
 }
 
 function feedbackRows(): Array<Record<string, unknown>> {
-  return server.hub.db.prepare("SELECT * FROM search_feedback ORDER BY seq").all() as Array<Record<string, unknown>>;
+  return server.hub.db.prepare("SELECT * FROM rec_search_feedback ORDER BY id").all() as Array<Record<string, unknown>>;
 }
 
 describe("POST /api/messages: guidance questions", () => {
@@ -138,8 +138,8 @@ describe("POST /api/messages: feedback", () => {
     const rows = feedbackRows();
     expect(rows).toHaveLength(before + 1);
     const row = rows.at(-1);
-    expect(row).toMatchObject({ query: "How do I book annual leave?", page_id: "hr/annual-leave.md", helpful: 1, channel: "bot" });
-    expect(Object.keys(row ?? {}).sort()).toEqual(["at", "channel", "helpful", "page_id", "query", "seq"]);
+    expect(row).toMatchObject({ query: "How do I book annual leave?", pageId: "hr/annual-leave.md", helpful: 1, channel: "bot" });
+    expect(Object.keys(row ?? {}).sort()).toEqual(["at", "channel", "created_at", "helpful", "id", "pageId", "query", "updated_at", "version"]);
     const stored = JSON.stringify(rows);
     for (const identity of [USER.id, USER.name, USER.aadObjectId, "tenant-1", "a:personal-chat-ann"]) expect(stored).not.toContain(identity);
   });
@@ -151,7 +151,7 @@ describe("POST /api/messages: feedback", () => {
     const text = onlyText(await replies(activity({ text: undefined, value: no?.data })));
 
     expect(text).toContain("Thanks for letting us know");
-    expect(feedbackRows().at(-1)).toMatchObject({ query: "sick leave fit note", page_id: "hr/sickness-absence.md", helpful: 0, channel: "bot" });
+    expect(feedbackRows().at(-1)).toMatchObject({ query: "sick leave fit note", pageId: "hr/sickness-absence.md", helpful: 0, channel: "bot" });
   });
 
   it("answers an unreadable submission politely and stores nothing", async () => {

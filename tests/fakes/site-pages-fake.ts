@@ -17,7 +17,31 @@ export interface SitePagesFakeOptions {
   readonly pageSize?: number;
   /** How a deleted item is marked: the `deleted` facet listItem delta documents (default), or `@removed`. */
   readonly removedMarker?: "deleted" | "@removed";
+  /** Display name of the Site Pages library: localised by SharePoint (default `Site Pages`; e.g. `Pages du site`). */
+  readonly sitePagesDisplayName?: string;
+  /** The site's other lists, returned before the Site Pages library (default: the Documents library and an Events list). */
+  readonly otherLists?: readonly FakeListSummary[];
+  /** Lists per page of `GET /sites/{site}/lists` (default {@link FAKE_LISTS_PAGE_SIZE}). */
+  readonly listsPageSize?: number;
 }
+
+/** A list of the site other than Site Pages, as `GET /sites/{site}/lists` shows it. */
+export interface FakeListSummary {
+  /** URL name, e.g. `Shared Documents`. */
+  readonly name: string;
+  readonly displayName: string;
+  /** `list.template`, e.g. `documentLibrary`, `genericList`, `webPageLibrary`. */
+  readonly template: string;
+}
+
+/** Lists a `GET /sites/{site}/lists` page holds when the fake is given no smaller size. */
+export const FAKE_LISTS_PAGE_SIZE = 200;
+/** The URL name SharePoint gives the page library of every site, whatever its display name. */
+const SITE_PAGES_NAME = "SitePages";
+const DEFAULT_OTHER_LISTS: readonly FakeListSummary[] = [
+  { name: "Shared Documents", displayName: "Documents", template: "documentLibrary" },
+  { name: "Events", displayName: "Events", template: "events" },
+];
 
 /** What a test gives to create or change a page. */
 export interface SitePageInput {
@@ -69,7 +93,9 @@ type Json = Record<string, unknown>;
  * `GET /sites/{site}/lists/{list}/items/delta` (full enumeration, `@odata.nextLink` paging, `@odata.deltaLink`
  * tokens, deleted items, `$select`, `$top`, 410 Gone with a `Location` for expired tokens) and
  * `GET /sites/{site}/pages/{id}/microsoft.graph.sitePage?$expand=canvasLayout` (text and non-text web parts,
- * publishing state). Pages change through methods here, as authors would change them in SharePoint.
+ * publishing state), plus the site itself (`GET /sites/{id}` and `/sites/{host}:{path}`) and its lists
+ * (`GET /sites/{site}/lists`, for the Site Pages list lookup). Pages change through methods here, as authors would
+ * change them in SharePoint.
  *
  * @example
  * const graph = await GraphFake.start();
@@ -88,6 +114,8 @@ export class SitePagesFake {
 
   private readonly pageSize: number;
   private readonly removedMarker: "deleted" | "@removed";
+  private readonly lists: ReadonlyArray<FakeListSummary & { readonly id: string }>;
+  private readonly listsPageSize: number;
   private seq = 0;
   private nextItemId = 1;
   private generation = 1;
@@ -101,6 +129,14 @@ export class SitePagesFake {
     this.siteUrl = `https://${hostname}${options.sitePath ?? "/sites/intranet"}`;
     this.pageSize = options.pageSize ?? FAKE_DELTA_PAGE_SIZE;
     this.removedMarker = options.removedMarker ?? "deleted";
+    this.lists = [
+      ...(options.otherLists ?? DEFAULT_OTHER_LISTS).map((l) => ({ ...l, id: randomUUID() })),
+      { id: this.listId, name: SITE_PAGES_NAME, displayName: options.sitePagesDisplayName ?? "Site Pages", template: "webPageLibrary" },
+    ];
+    this.listsPageSize = options.listsPageSize ?? FAKE_LISTS_PAGE_SIZE;
+    graph.on("GET", /^\/sites\/([^/:]+)$/, (request) => this.site(request, (site) => site === this.siteId));
+    graph.on("GET", /^\/sites\/([^/:,]+):(\/[^:]*)$/, (request) => this.site(request, (host, path) => this.isSiteAt(host, path)));
+    graph.on("GET", /^\/sites\/([^/]+)\/lists$/, (request) => this.listLists(request));
     graph.on("GET", /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/delta$/, (request) => this.delta(request));
     graph.on("GET", /^\/sites\/([^/]+)\/pages\/([^/]+)\/microsoft\.graph\.sitePage$/, (request) => this.page(request));
   }
@@ -179,6 +215,11 @@ export class SitePagesFake {
     return this.graph.requestsTo("GET", /^\/sites\/[^/]+\/lists\/[^/]+\/items\/delta$/);
   }
 
+  /** Requests for the site's lists (the Site Pages list lookup). */
+  listRequests(): RecordedRequest[] {
+    return this.graph.requestsTo("GET", /^\/sites\/[^/]+\/lists$/);
+  }
+
   /** Requests for page contents. */
   pageRequests(): RecordedRequest[] {
     return this.graph.requestsTo("GET", /^\/sites\/[^/]+\/pages\/[^/]+\/microsoft\.graph\.sitePage$/);
@@ -222,6 +263,46 @@ export class SitePagesFake {
     if (!/^Bearer \S+/.test(request.headers.authorization ?? "")) return { status: 401, body: graphError("InvalidAuthenticationToken", "Access token is empty.") };
     if (decodeURIComponent(request.params[0] ?? "") !== this.siteId) return { status: 404, body: graphError("itemNotFound", "Site not found") };
     return undefined;
+  }
+
+  /** `GET /sites/{id}` or `GET /sites/{host}:{path}`: the site, as `resolveSite` reads it. */
+  private site(request: FakeRequest, matches: (first: string, second: string) => boolean): FakeResponse {
+    if (!/^Bearer \S+/.test(request.headers.authorization ?? "")) return { status: 401, body: graphError("InvalidAuthenticationToken", "Access token is empty.") };
+    const [first = "", second = ""] = request.params.map((p) => decodeURIComponent(p));
+    if (!matches(first, second)) return { status: 404, body: graphError("itemNotFound", "Requested site could not be found") };
+    return { body: { id: this.siteId, name: "intranet", displayName: "Intranet", webUrl: this.siteUrl } };
+  }
+
+  private isSiteAt(host: string, path: string): boolean {
+    const url = new URL(this.siteUrl);
+    return host.toLowerCase() === url.hostname && path.replace(/\/+$/, "").toLowerCase() === url.pathname.toLowerCase();
+  }
+
+  /** `GET /sites/{id}/lists`, paged with `$skiptoken`, honouring `$select` like Graph. */
+  private listLists(request: FakeRequest): FakeResponse {
+    const refused = this.checkTarget(request);
+    if (refused) return refused;
+    const offset = Number(request.query.get("$skiptoken") ?? "0");
+    const select = parseSelect(request.query.get("$select"));
+    const value = this.lists.slice(offset, offset + this.listsPageSize).map((l) => {
+      const full: Json = {
+        id: l.id,
+        name: l.name,
+        displayName: l.displayName,
+        webUrl: `${this.siteUrl}/${encodeURIComponent(l.name)}`,
+        createdDateTime: "2024-01-08T09:00:00Z",
+        list: { template: l.template, hidden: false, contentTypesEnabled: l.template === "webPageLibrary" },
+        parentReference: { siteId: this.siteId },
+      };
+      return select ? Object.fromEntries(Object.entries(full).filter(([key]) => key === "id" || select.has(key.toLowerCase()))) : full;
+    });
+    const body: Json = { value };
+    if (offset + this.listsPageSize < this.lists.length) {
+      const query = new URLSearchParams(request.query);
+      query.set("$skiptoken", String(offset + this.listsPageSize));
+      body["@odata.nextLink"] = `${request.baseUrl}/v1.0/sites/${this.siteId}/lists?${query.toString()}`;
+    }
+    return { body };
   }
 
   private delta(request: FakeRequest): FakeResponse {

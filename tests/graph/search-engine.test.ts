@@ -4,7 +4,7 @@ import { createGraphClient, StaticTokenProvider } from "../../graph";
 import { createConfidentialClient, createOboTokenProvider, type OboUser } from "../../graph/auth";
 import { createMicrosoftSearch, snippetFromSummary, type MicrosoftSearch } from "../../graph/search";
 import { MemoryDeltaStateStore, SitePagesSync } from "../../graph/site-pages";
-import { createSqliteHub, SqliteAuditLog, SqliteFeedback, SqliteGuidance, type SqliteHub } from "../../store";
+import { createSqliteHub, SqliteAuditLog, feedbackStoreOn, SqliteGuidance, type SqliteHub } from "../../store";
 import { EntraNetwork } from "../auth/support/entra-network";
 import { CLIENT_ID, createSigningKey, HOME_TENANT, signAccessToken, type EntraUser } from "../auth/support/entra-tokens";
 import { GraphFake } from "../fakes/graph-fake";
@@ -148,7 +148,7 @@ describe("Microsoft Search engine against the HTTPS Graph fake", () => {
       const service = new GuidanceService({
         pages: new SqliteGuidance(hub.db),
         engine: search.forUser(clientFor("token-alex")),
-        feedback: new SqliteFeedback(hub.db),
+        feedback: feedbackStoreOn(hub.records),
         audit: new SqliteAuditLog(hub.db),
         clock,
       });

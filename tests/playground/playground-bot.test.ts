@@ -85,7 +85,7 @@ function submitActions(card: AdaptiveCard): SubmitAction[] {
 
 function feedbackRows(): Array<Record<string, unknown>> {
   if (!hub) throw new Error("the host did not start (see beforeAll)");
-  return hub.services.db.prepare("SELECT * FROM search_feedback ORDER BY seq").all() as Array<Record<string, unknown>>;
+  return hub.services.db.prepare("SELECT * FROM rec_search_feedback ORDER BY id").all() as Array<Record<string, unknown>>;
 }
 
 describe("the bot in the Agents Playground (personal chat)", () => {
@@ -133,8 +133,8 @@ describe("the bot in the Agents Playground (personal chat)", () => {
       expect(reply.attachments).toHaveLength(0);
       const rows = feedbackRows();
       expect(rows).toHaveLength(before + 1);
-      expect(rows.at(-1)).toMatchObject({ query: "how do I claim expenses", page_id: yes?.data.pageId, helpful: 1, channel: "bot" });
-      expect(String(rows.at(-1)?.page_id)).toMatch(/expense/i);
+      expect(rows.at(-1)).toMatchObject({ query: "how do I claim expenses", pageId: yes?.data.pageId, helpful: 1, channel: "bot" });
+      expect(String(rows.at(-1)?.pageId)).toMatch(/expense/i);
     },
     TEST_TIMEOUT_MS,
   );

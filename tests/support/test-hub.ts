@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, type HubConfig } from "../../teams-app/config";
-import { composeHub, type ComposedHub } from "../../teams-app/compose";
+import { composeHub, type ComposedHub, type ComposeOptions } from "../../teams-app/compose";
 import { freePort } from "./free-port";
 import { createLogger } from "../../teams-app/logger";
 
@@ -20,13 +20,13 @@ export interface TestHub extends ComposedHub {
  * Starts the real host (composition root, SQLite in a temp DATA_DIR, sample data seeded, dev auth) on a random
  * loopback port. Tests talk to it over HTTP like any client would.
  */
-export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
+export async function startTestHub(env: Record<string, string> = {}, options: ComposeOptions = {}): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), "council-hub-test-"));
   // The port is chosen before composing, so links the bot puts in cards (PUBLIC_URL) point at this very host.
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const config = loadConfig({ NODE_ENV: "test", PORT: String(port), PUBLIC_URL: baseUrl, DATA_DIR: dataDir, LOG_LEVEL: "silent", PLAYGROUND: "false", ...env });
-  const hub = await composeHub(config, createLogger(config.logLevel));
+  const hub = await composeHub(config, createLogger(config.logLevel), options);
   const server: Server = await new Promise((resolve, reject) => {
     const s = hub.app.listen(port, "127.0.0.1", () => resolve(s));
     s.once("error", reject);
