@@ -6,6 +6,7 @@ import { authenticate } from "./auth/authenticate";
 import type { DevIssuer } from "./auth/dev-issuer";
 import type { TokenValidator } from "./auth/token-validator";
 import { botRoute } from "./bot-route";
+import type { DelegatedSearch } from "./delegated-search";
 import type { HubConfig } from "./config";
 import { errorHandler, notFound } from "./http/error-handler";
 import { securityHeaders } from "./http/security-headers";
@@ -22,6 +23,8 @@ export interface AppDeps {
   /** Present in dev mode only: mounts /api/dev/*. */
   readonly devIssuer?: DevIssuer;
   readonly bot?: { readonly adapter: CloudAdapter; readonly handler: ActivityHandler };
+  /** Microsoft 365 only: the tab's search through Microsoft Search as the signed-in user. */
+  readonly delegatedSearch?: DelegatedSearch;
   /** Folder of the built tabs (dist/tabs). */
   readonly tabsDir: string;
   readonly log: Logger;
@@ -29,7 +32,7 @@ export interface AppDeps {
 
 /** The express app: security headers, body limits, the bot endpoint, the API, the tabs, and one error handler. */
 export function createApp(deps: AppDeps): Express {
-  const { config, services, validator, devIssuer, bot, tabsDir, log } = deps;
+  const { config, services, validator, devIssuer, bot, delegatedSearch, tabsDir, log } = deps;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.nodeEnv === "production" ? 1 : false);
@@ -43,7 +46,7 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(authenticate(validator));
   api.use("/me", meRoutes(services));
-  api.use("/guidance", guidanceRoutes(services));
+  api.use("/guidance", guidanceRoutes(services, delegatedSearch));
   app.use("/api", api);
 
   app.use("/tabs", tabsRoutes(tabsDir));

@@ -7,6 +7,7 @@ import { createBotAdapter, CouncilHubBot, type BotAdapterOptions } from "../bot"
 import { createSqliteHub, packageRoot, seedSampleData, type SeedResult, type SqliteHub } from "../store";
 import { createApp } from "./app";
 import { composeNotifier } from "./compose-notifier";
+import { createDelegatedSearch } from "./delegated-search";
 import { graphClientFromConfig } from "./graph-from-config";
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_TENANT_ID, DevIssuer } from "./auth/dev-issuer";
 import { entraValidatorSettings, type EntraKeyOptions } from "./auth/entra-keys";
@@ -71,6 +72,7 @@ export async function composeHub(config: HubConfig, log: Logger, options: Compos
       validator,
       devIssuer,
       bot: { adapter, handler },
+      delegatedSearch: createDelegatedSearch(config, log),
       tabsDir: options.tabsDir ?? join(packageRoot(), "dist", "tabs"),
       log,
     });

@@ -41,10 +41,13 @@ export type FeedbackInput = Omit<SearchFeedback, "at">;
 export class GuidanceService {
   constructor(private readonly deps: GuidanceDeps) {}
 
-  async search(text: string, top?: number): Promise<SearchResponse> {
+  /**
+   * Searches guidance. `engine` overrides the service's own for one request: in Microsoft 365 the tab searches
+   * through Microsoft Search with the user's delegated token, so results are trimmed to what they may read.
+   */
+  async search(text: string, top?: number, engine: GuidanceSearchEngine = this.deps.engine): Promise<SearchResponse> {
     const query = parseQuery(text, top);
     const started = performance.now();
-    const { engine } = this.deps;
     const answer = engine.answer ? await engine.answer(query) : { hits: await engine.search(query), noAnswer: undefined };
     const response: SearchResponse = { query: query.text, results: answer.hits.slice(0, query.top), tookMs: round(performance.now() - started) };
     return answer.noAnswer === undefined ? response : { ...response, noAnswer: answer.noAnswer };

@@ -1,6 +1,8 @@
 import { Router } from "express";
 import { z } from "zod";
 import { DEFAULT_TOP, MAX_QUERY_LENGTH, MAX_TOP, type HubServices } from "../../core";
+import { bearerTokenOf, principalOf } from "../auth/authenticate";
+import type { DelegatedSearch } from "../delegated-search";
 import { parseInput } from "../http/validate";
 
 const searchQuery = z.object({
@@ -15,12 +17,14 @@ const feedbackBody = z.object({
 });
 
 /** Guidance API: search, read a page, say whether it helped. Every route needs a signed-in member of staff. */
-export function guidanceRoutes(services: HubServices): Router {
+export function guidanceRoutes(services: HubServices, delegatedSearch?: DelegatedSearch): Router {
   const router = Router();
 
   router.get("/search", async (req, res) => {
     const { q, top } = parseInput(searchQuery, req.query, "search");
-    res.json(await services.guidance.search(q, top));
+    // In Microsoft 365, search as the user (security-trimmed); locally, the hub's own index.
+    const engine = delegatedSearch ? await delegatedSearch(bearerTokenOf(res), principalOf(res)) : undefined;
+    res.json(await services.guidance.search(q, top, engine));
   });
 
   // Page ids are paths ("hr/annual-leave.md"): accept them URL-encoded or as raw path segments.
