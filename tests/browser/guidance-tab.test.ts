@@ -100,9 +100,11 @@ describe("search", () => {
     const items = page.getByRole("list", { name: "Results for annual leave" }).getByRole("listitem");
     expect(await items.count()).toBe(count);
     await expectVisible(items.first().getByRole("link", { name: "Annual leave" }));
-    const marks = (await page.locator("mark").allTextContents()).map((t) => t.toLowerCase());
-    expect(marks.length).toBeGreaterThan(0);
-    expect(marks.every((m) => m.includes("annual") || m.includes("leave"))).toBe(true);
+    // The answer's snippet marks the words asked for; other results may also mark vocabulary matches ("holidays").
+    const topMarks = (await items.first().locator("mark").allTextContents()).map((t) => t.toLowerCase());
+    expect(topMarks.length).toBeGreaterThan(0);
+    expect(topMarks.every((m) => m.includes("annual") || m.includes("leave"))).toBe(true);
+    expect(await page.locator("mark").count()).toBeGreaterThanOrEqual(topMarks.length);
     // The snippet's ** markers are turned into highlighting, never shown.
     expect(await page.getByRole("list").first().textContent()).not.toContain("**");
     expect(new URL(page.url()).searchParams.get("q")).toBe("annual leave");
