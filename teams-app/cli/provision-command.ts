@@ -42,7 +42,7 @@ export function createProvisionCommand(deps: ProvisionCommandDeps): CliCommand {
       "  --without-unique-key  Do not enforce unique hub keys (needed for lists with item-level permissions)",
       "  -h, --help            Show this help",
       "",
-      "Needs ENTRA_TENANT_ID, ENTRA_CLIENT_ID and SECRET_GRAPH_CLIENT_SECRET (application permission Sites.Manage.All or",
+      "Needs ENTRA_TENANT_ID, ENTRA_CLIENT_ID and SECRET_ENTRA_CLIENT_SECRET (application permission Sites.Manage.All or",
       "Sites.Selected with manage rights on the site).",
     ].join("\n"),
     async run(argv, ctx) {

@@ -1,4 +1,7 @@
 import type { GuidancePage } from "../../core";
+import { seededRandom } from "../support/seeded-random";
+
+export { seededRandom };
 
 /**
  * Synthesises a large library from a real one, for latency at scale: each synthetic page takes a real page's title
@@ -7,17 +10,6 @@ import type { GuidancePage } from "../../core";
  * quality at scale is not measured on these pages.
  */
 
-/** Deterministic PRNG (mulberry32), so every run synthesises the same library. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Yields `count` synthetic pages built from `pages` (which must not be empty). */
 export function* synthesisePages(pages: readonly GuidancePage[], count: number, seed = 42): Generator<GuidancePage> {

@@ -1,3 +1,5 @@
+import { seededRandom } from "../support/seeded-random";
+
 /**
  * Fault storms for the SharePoint fake. Two kinds matter for a store, and the fake keeps them apart:
  * - `before`: Graph refuses the request before doing anything (throttling 429, or a 503 with Retry-After), so
@@ -55,17 +57,6 @@ interface Rule {
   readonly tally: FaultTally;
 }
 
-/** A 32-bit seeded generator (mulberry32): small, fast and good enough to pick which requests fail. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** The active storms of one fake, and totals across them. */
 export class FaultPlan {
