@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { ConfigError, loadConfig } from "./config";
 import { composeHub } from "./compose";
+import { closeServer } from "./http/close-server";
 import { createLogger, errorFields } from "./logger";
 import { startPlayground, type PlaygroundProcess } from "./playground";
 import { startSitePagesSyncFromConfig } from "./site-pages-scheduler";
@@ -49,10 +50,7 @@ async function main(): Promise<void> {
     stopping = true;
     log("info", "stopping", { signal });
     await playground?.stop();
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    // Keep-alive connections (browsers, the playground) would hold close() open; end them now.
-    server.closeAllConnections();
-    await closed;
+    await closeServer(server);
     await sitePages?.stop();
     await hub.services.close();
     process.exit(0);

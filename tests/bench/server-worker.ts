@@ -10,6 +10,7 @@ import { loadConfig } from "../../teams-app/config";
 import { createLogger } from "../../teams-app/logger";
 import { createEchoApp } from "./echo-bot";
 import type { ServerKind, WorkerReply } from "./bench-servers";
+import { closeServer } from "../../teams-app/http/close-server";
 
 /**
  * Worker-thread entry: serves one app on a random loopback port, so the server has its own event loop and the
@@ -37,9 +38,7 @@ async function main(kind: ServerKind): Promise<void> {
   });
   port.on("message", (message: unknown) => {
     if (message !== "stop") return;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    void closed.then(cleanup).then(() => {
+    void closeServer(server).then(cleanup).then(() => {
       port.postMessage({ stopped: true } satisfies WorkerReply);
       port.close();
     });

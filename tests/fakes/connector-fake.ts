@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { closeServer } from "../../teams-app/http/close-server";
 
 /** Statuses the fake can answer instead of storing a message. */
 export type ConnectorFaultStatus = 403 | 404 | 412 | 429 | 500 | 502 | 503 | 504;
@@ -111,8 +112,7 @@ export class ConnectorFake {
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -5,6 +5,7 @@ import type { FetchFunction } from "../../graph/fetch-handler";
 import { MAX_BATCH_REQUESTS } from "../../graph/graph-limits";
 import { TEST_TLS_CERT, TEST_TLS_KEY } from "./test-tls";
 import { createTrustingFetch } from "./trusting-fetch";
+import { closeServer } from "../../teams-app/http/close-server";
 
 /** One request the fake received: a top-level HTTPS call or one step of a `$batch`. */
 export interface RecordedRequest {
@@ -190,8 +191,7 @@ export class GraphFake {
 
   /** Stops listening and drops open connections. */
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { JWK } from "jose";
+import { closeServer } from "../../../teams-app/http/close-server";
 
 const KEYS_PATH = /^\/([^/]+)\/discovery\/v2\.0\/keys$/;
 
@@ -55,9 +56,7 @@ export class JwksServer {
 
   /** Stops listening: later fetches get connection refused. */
   close(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    return closed;
+    return closeServer(this.server);
   }
 
   private answer(url: string, res: ServerResponse): void {

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { composeHub, type BotAuthOverrides } from "../../../teams-app/compose";
-import { loadConfig } from "../../../teams-app/config";
+import type { BotAuthOverrides } from "../../../teams-app/compose";
 import type { LogLevel } from "../../../teams-app/logger";
+import { startTestHub } from "../../support/test-hub";
 
 /** The bot's registration in these tests: a single-tenant bot. */
 export const BOT_APP_ID = "8f0d6c1e-0b6f-4c55-9d3a-1c2b3a4d5e6f";
@@ -30,31 +25,9 @@ export interface BotAuthHost {
  * BOT_TENANT_ID configured and `botAuth` pointing key lookups (and outbound tokens) at a fake Bot Framework.
  */
 export async function startBotAuthHost(botAuth: BotAuthOverrides): Promise<BotAuthHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), "council-hub-bot-auth-"));
-  const config = loadConfig({
-    NODE_ENV: "test",
-    DATA_DIR: dataDir,
-    PLAYGROUND: "false",
-    BOT_APP_ID,
-    SECRET_BOT_APP_PASSWORD: "not-a-real-secret",
-    BOT_TENANT_ID,
-  });
   const logs: HostLogLine[] = [];
-  const hub = await composeHub(config, (level, message, meta) => void logs.push({ level, message, ...(meta ? { meta } : {}) }), {
-    botAuth,
-  });
-  const server: Server = await new Promise((resolve) => {
-    const listening = hub.app.listen(0, "127.0.0.1", () => resolve(listening));
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    logs,
-    stop: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-      await hub.services.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const hub = await startTestHub({ BOT_APP_ID, SECRET_BOT_APP_PASSWORD: "not-a-real-secret", BOT_TENANT_ID }, { botAuth }, (level, message, meta) =>
+    void logs.push({ level, message, ...(meta ? { meta } : {}) }),
+  );
+  return { url: hub.baseUrl, logs, stop: () => hub.stop() };
 }

@@ -4,6 +4,7 @@ import express from "express";
 import type { BotFrameworkEndpoints, ConnectorTokenRequest, ConnectorTokenSource } from "../../../bot";
 import type { BotFrameworkJwk } from "./signing-keys";
 import { BOT_CONNECTOR_ISSUER } from "./tokens";
+import { closeServer } from "../../../teams-app/http/close-server";
 
 /** The bearer token the fake token source hands the bot for its calls to the connector. */
 export const FAKE_CONNECTOR_TOKEN = "fake-bot-to-connector-token";
@@ -101,10 +102,6 @@ export async function startFakeBotFramework(keys: FakeBotFrameworkKeys): Promise
     tokenRequests,
     connectorRequests,
     keyRequests,
-    close: async () => {
-      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-      server.closeAllConnections();
-      await closed;
-    },
+    close: () => closeServer(server),
   };
 }

@@ -6,6 +6,7 @@ import { createBotAdapter, CouncilHubBot, validateIncomingActivity, type BotLogL
 import type { ConversationReferenceStore } from "../../../core";
 import { createSqliteHub, type SqliteHub } from "../../../store";
 import type { LogLine } from "./proactive-harness";
+import { closeServer } from "../../../teams-app/http/close-server";
 
 /** The bot over HTTP, as teams-app mounts it, with an optional conversation reference store. */
 export interface NotificationBotServer {
@@ -43,8 +44,7 @@ export async function startNotificationBot(references?: (hub: SqliteHub) => Conv
     adapter,
     logs,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       await hub.close();
     },
   };
