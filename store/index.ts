@@ -1,6 +1,5 @@
 export * from "./sqlite-database";
 export * from "./sqlite-guidance";
-export * from "./sqlite-feedback";
 export * from "./sqlite-audit";
 export * from "./sqlite-directory";
 export * from "./sqlite-store";

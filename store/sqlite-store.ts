@@ -1,9 +1,8 @@
 import { join } from "node:path";
-import { COLLECTIONS, GuidanceService, systemClock, type Clock, type HubServices, type RecordStoreFactory } from "../core";
+import { COLLECTIONS, feedbackStoreOn, GuidanceService, systemClock, type Clock, type HubServices, type RecordStoreFactory } from "../core";
 import { openDatabase, type SqliteDb } from "./sqlite-database";
 import { SqliteAuditLog } from "./sqlite-audit";
 import { SqliteDirectory } from "./sqlite-directory";
-import { feedbackStoreOn } from "./sqlite-feedback";
 import { SqliteProvisioner, SqliteRecordStoreFactory } from "./records";
 import { IndexedGuidance } from "./guidance-engine";
 import { SqliteGuidance } from "./sqlite-guidance";

@@ -1,4 +1,4 @@
-import { defineCollection, type RecordStore } from "../records";
+import { defineCollection, type RecordStore, type RecordStoreFactory } from "../records";
 import type { FeedbackStore, SearchFeedback } from "./ports";
 
 /**
@@ -50,4 +50,9 @@ export class RecordFeedbackStore implements FeedbackStore {
     } while (cursor);
     return newest.reverse();
   }
+}
+
+/** The search-feedback store on any record factory (SQLite tables locally, SharePoint lists in Microsoft 365). */
+export function feedbackStoreOn(records: RecordStoreFactory): RecordFeedbackStore {
+  return new RecordFeedbackStore(records.open(SEARCH_FEEDBACK));
 }

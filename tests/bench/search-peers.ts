@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import lunr from "lunr";
 import MiniSearch from "minisearch";
-import { GuidanceService, isStopword, parseDocument, parseQuery, porter2, surfaceOf, systemClock, type GuidancePage, type SourceDocument } from "../../core";
-import { createSqliteHub, openDatabase, readDocuments, SqliteAuditLog, feedbackStoreOn, sqliteRecords, SqliteGuidance, type SqliteHub } from "../../store";
+import { feedbackStoreOn, GuidanceService, isStopword, parseDocument, parseQuery, porter2, surfaceOf, systemClock, type GuidancePage, type SourceDocument } from "../../core";
+import { createSqliteHub, openDatabase, readDocuments, SqliteAuditLog, sqliteRecords, SqliteGuidance, type SqliteHub } from "../../store";
 import { CORPUS_ORIGIN } from "./search-bench";
 
 /**

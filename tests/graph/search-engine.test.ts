@@ -1,10 +1,10 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
-import { AppError, GuidanceService, parseQuery, type Clock } from "../../core";
+import { AppError, feedbackStoreOn, GuidanceService, parseQuery, type Clock } from "../../core";
 import { createGraphClient, StaticTokenProvider } from "../../graph";
 import { createConfidentialClient, createOboTokenProvider, type OboUser } from "../../graph/auth";
 import { createMicrosoftSearch, snippetFromSummary, type MicrosoftSearch } from "../../graph/search";
 import { MemoryDeltaStateStore, SitePagesSync } from "../../graph/site-pages";
-import { createSqliteHub, SqliteAuditLog, feedbackStoreOn, SqliteGuidance, type SqliteHub } from "../../store";
+import { createSqliteHub, SqliteAuditLog, SqliteGuidance, type SqliteHub } from "../../store";
 import { EntraNetwork } from "../auth/support/entra-network";
 import { CLIENT_ID, createSigningKey, HOME_TENANT, signAccessToken, type EntraUser } from "../auth/support/entra-tokens";
 import { GraphFake } from "../fakes/graph-fake";

@@ -1,4 +1,4 @@
-import { feedbackStoreOn } from "./sqlite-feedback";
+import { feedbackStoreOn } from "../core";
 import { createSqliteHub } from "./sqlite-store";
 
 describe("search feedback on the SQLite record store", () => {
