@@ -6,7 +6,7 @@ import type { BotTurn } from "./bot-turn";
  * Bad input (e.g. punctuation only) throws core's 400 AppError, which the adapter's turn-error handler shows.
  */
 export async function answerQuestion({ services, publicUrl, log, sendCard }: BotTurn, question: string): Promise<void> {
-  const { query, results, tookMs, noAnswer } = await services.guidance.search(question, MAX_ANSWER_RESULTS);
+  const { query, results, tookMs, noAnswer } = await services.guidance.search(question, { top: MAX_ANSWER_RESULTS, channel: "bot" });
   // Counts only: the question itself may contain personal details and is not logged.
   log("info", "bot.guidance.answered", { results: results.length, noAnswer: noAnswer === true, tookMs });
   // Weak matches are not shown as an answer: search judged that none answers the question, so say so.

@@ -170,7 +170,7 @@ describe("GuidanceService.search", () => {
   it("trims the engine's results to top", async () => {
     const { service, pages } = setup();
     pages.cannedHits = 30;
-    expect((await service.search("leave", 5)).results).toHaveLength(5);
+    expect((await service.search("leave", { top: 5 })).results).toHaveLength(5);
     expect((await service.search("leave")).results).toHaveLength(10);
     expect(pages.queries.map((q) => q.top)).toEqual([5, 10]);
   });
@@ -178,7 +178,7 @@ describe("GuidanceService.search", () => {
   it("refuses an invalid query with a 400 before asking the engine", async () => {
     const { service, pages } = setup();
     expect((await rejection(service.search("?!"))).status).toBe(400);
-    expect((await rejection(service.search("leave", 0))).status).toBe(400);
+    expect((await rejection(service.search("leave", { top: 0 }))).status).toBe(400);
     expect(pages.queries).toHaveLength(0);
   });
 });

@@ -37,15 +37,29 @@ export const INGEST_BATCH_SIZE = 500;
 
 export type FeedbackInput = Omit<SearchFeedback, "at">;
 
+/** Where a question was asked. Staff channels feed the content-gap report; "cli" (an operator testing) does not. */
+export type SearchChannel = SearchFeedback["channel"] | "cli";
+
+/** Options for {@link GuidanceService.search}. */
+export interface SearchOptions {
+  /** Results wanted (1–MAX_TOP); DEFAULT_TOP when absent. */
+  readonly top?: number;
+  /**
+   * Overrides the service's engine for one request: in Microsoft 365 the tab searches through Microsoft Search with
+   * the user's delegated token, so results are trimmed to what they may read.
+   */
+  readonly engine?: GuidanceSearchEngine;
+  /** Where the question was asked; "cli" when absent. */
+  readonly channel?: SearchChannel;
+}
+
 /** Guidance use cases: search, read a page, ingest a folder, record feedback. */
 export class GuidanceService {
   constructor(private readonly deps: GuidanceDeps) {}
 
-  /**
-   * Searches guidance. `engine` overrides the service's own for one request: in Microsoft 365 the tab searches
-   * through Microsoft Search with the user's delegated token, so results are trimmed to what they may read.
-   */
-  async search(text: string, top?: number, engine: GuidanceSearchEngine = this.deps.engine): Promise<SearchResponse> {
+  /** Searches guidance. */
+  async search(text: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    const { top, engine = this.deps.engine } = options;
     const query = parseQuery(text, top);
     const started = performance.now();
     const answer = engine.answer ? await engine.answer(query) : { hits: await engine.search(query), noAnswer: undefined };

@@ -25,6 +25,8 @@ export interface SearchHit {
   readonly snippet: string;
   readonly score: number;
   readonly url?: string;
+  /** True when a comms editor pinned this page for the question (a best bet): it comes first and is marked. */
+  readonly pinned?: true;
 }
 
 export interface SearchResponse {

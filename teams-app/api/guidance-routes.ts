@@ -24,7 +24,7 @@ export function guidanceRoutes(services: HubServices, delegatedSearch?: Delegate
     const { q, top } = parseInput(searchQuery, req.query, "search");
     // In Microsoft 365, search as the user (security-trimmed); locally, the hub's own index.
     const engine = delegatedSearch ? await delegatedSearch(bearerTokenOf(res), principalOf(res)) : undefined;
-    res.json(await services.guidance.search(q, top, engine));
+    res.json(await services.guidance.search(q, { top, engine, channel: "tab" }));
   });
 
   // Page ids are paths ("hr/annual-leave.md"): accept them URL-encoded or as raw path segments.

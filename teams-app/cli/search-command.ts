@@ -46,7 +46,7 @@ export const searchCommand: CliCommand = {
     }
     // Unquoted words are one query: `hub search annual leave` means "annual leave".
     const query = positionals.join(" ");
-    const response = await guidance.search(query, top);
+    const response = await guidance.search(query, { top });
     await writeLine(ctx.io.stdout, values.json ? JSON.stringify(toJsonLine(query, response)) : formatHuman(response));
     return EXIT_OK;
   },
@@ -77,7 +77,7 @@ async function searchLines(io: CliIo, guidance: GuidanceService, top: number, js
 /** Runs one query; never throws, so one bad line cannot end the stream. */
 async function searchOne(io: CliIo, guidance: GuidanceService, query: string, top: number): Promise<{ line: JsonSearchLine; human?: string }> {
   try {
-    const response = await guidance.search(query, top);
+    const response = await guidance.search(query, { top });
     return { line: toJsonLine(query, response), human: formatHuman(response) + "\n" };
   } catch (error) {
     if (isAppError(error)) return { line: toJsonErrorLine(query, error.message) };

@@ -85,7 +85,7 @@ export async function runSearchBench(guidanceDir: string, queries: readonly Benc
 
     const search = async (text: string): Promise<string[] | undefined> => {
       try {
-        return (await guidance.search(text, CUTOFF)).results.map((r) => r.id);
+        return (await guidance.search(text, { top: CUTOFF })).results.map((r) => r.id);
       } catch {
         return undefined;
       }

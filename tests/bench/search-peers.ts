@@ -44,7 +44,7 @@ export async function councilHubPeer(corpusDir: string): Promise<SearchPeer & { 
     ingest: { pages: report.seen, ms },
     async search(text, top) {
       try {
-        const response = await hub.guidance.search(text, top);
+        const response = await hub.guidance.search(text, { top });
         return { ids: response.results.map((r) => r.id), noAnswer: response.noAnswer ?? false };
       } catch {
         return { ids: [], noAnswer: true };

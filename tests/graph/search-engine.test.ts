@@ -152,7 +152,7 @@ describe("Microsoft Search engine against the HTTPS Graph fake", () => {
         audit: new SqliteAuditLog(hub.db),
         clock,
       });
-      const response = await service.search("  annual   leave ", 1);
+      const response = await service.search("  annual   leave ", { top: 1 });
       expect(response.query).toBe("annual   leave");
       expect(response.results.map((r) => r.id)).toEqual(["sites/intranet/sitepages/annual-leave.aspx"]);
       expect(index.queries[0]).toMatchObject({ size: 1, queryString: "annual leave" });
