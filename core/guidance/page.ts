@@ -29,6 +29,16 @@ export interface SearchHit {
   readonly pinned?: true;
 }
 
+/** Where to go next when search has no good answer: the right team, an adjustment request, the comms team. */
+export interface NextStep {
+  /** Short link text, e.g. "Ask the HR advice team". */
+  readonly label: string;
+  /** One sentence on when this is the right place. */
+  readonly detail: string;
+  /** A link (a tab deep link, a mail address as mailto:, or an intranet page), where there is one. */
+  readonly url?: string;
+}
+
 export interface SearchResponse {
   readonly query: string;
   readonly results: readonly SearchHit[];
@@ -38,4 +48,6 @@ export interface SearchResponse {
    * say so. Absent when the engine cannot tell (e.g. SQLite FTS5).
    */
   readonly noAnswer?: boolean;
+  /** Present only when `noAnswer` is true: where to go next instead of reading weak results as an answer. */
+  readonly nextSteps?: readonly NextStep[];
 }
