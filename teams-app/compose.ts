@@ -7,7 +7,7 @@ import { createBotAdapter, CouncilHubBot, type BotAdapterOptions } from "../bot"
 import { createSqliteHub, packageRoot, seedSampleData, type SeedResult, type SqliteHub } from "../store";
 import { createApp } from "./app";
 import { composeNotifier } from "./compose-notifier";
-import { createDelegatedSearch } from "./delegated-search";
+import { createDelegatedSearch, type DelegatedSearchSeams } from "./delegated-search";
 import { graphClientFromConfig } from "./graph-from-config";
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_TENANT_ID, DevIssuer } from "./auth/dev-issuer";
 import { entraValidatorSettings, type EntraKeyOptions } from "./auth/entra-keys";
@@ -40,6 +40,8 @@ export interface ComposeOptions {
   readonly botAuth?: BotAuthOverrides;
   /** The app-only Graph client; tests pass one wired to the HTTPS Graph fake (MSAL cannot reach Entra there). */
   readonly graphClient?: Client;
+  /** Tests answer the tab's delegated search (MSAL's OBO call and Graph) in-process. */
+  readonly delegatedSearch?: DelegatedSearchSeams;
 }
 
 export async function composeHub(config: HubConfig, log: Logger, options: ComposeOptions = {}): Promise<ComposedHub> {
@@ -72,7 +74,7 @@ export async function composeHub(config: HubConfig, log: Logger, options: Compos
       validator,
       devIssuer,
       bot: { adapter, handler },
-      delegatedSearch: createDelegatedSearch(config, log),
+      delegatedSearch: createDelegatedSearch(config, log, options.delegatedSearch),
       tabsDir: options.tabsDir ?? join(packageRoot(), "dist", "tabs"),
       log,
     });

@@ -1,3 +1,4 @@
+import type { INetworkModule } from "@azure/msal-node";
 import type { GuidanceSearchEngine, Principal } from "../core";
 import { createConfidentialClient, createGraphClient, createMicrosoftSearch, createOboTokenProvider } from "../graph";
 import type { HubConfig } from "./config";
@@ -21,24 +22,35 @@ export function siteWebUrl(site: string): string | undefined {
   return match ? `https://${match[1]}${match[2]!.replace(/\/+$/, "")}` : undefined;
 }
 
+/** Test seams: Entra and Graph are unreachable here, so tests answer MSAL's token calls and Graph's HTTPS in-process. */
+export interface DelegatedSearchSeams {
+  /** MSAL's network client (production: MSAL's own HTTPS client to login.microsoftonline.com). */
+  readonly msalNetwork?: INetworkModule;
+  /** Graph's fetch (production: the SDK's own). */
+  readonly graphFetch?: typeof fetch;
+}
+
 /**
  * Microsoft 365 only: the tab's guidance search through Microsoft Search on the user's behalf (OBO), so results are
  * security-trimmed to what that person may read in SharePoint. The bot keeps the local index (its own ranking).
  * Undefined in dev mode or without Graph credentials and an intranet site.
  */
-export function createDelegatedSearch(config: HubConfig, log: Logger): DelegatedSearch | undefined {
+export function createDelegatedSearch(config: HubConfig, log: Logger, seams: DelegatedSearchSeams = {}): DelegatedSearch | undefined {
   const site = config.sitePages.site;
   const siteUrl = site ? siteWebUrl(site) : undefined;
   if (config.authMode !== "entra" || !config.entra || !config.graph.clientSecret || !siteUrl) {
     if (config.authMode === "entra" && site && !siteUrl) log("warn", "SHAREPOINT_SITE is a site id, not host:/path: the Guidance tab searches the local index");
     return undefined;
   }
-  const msal = createConfidentialClient({ tenantId: config.entra.tenantId, clientId: config.entra.clientId, clientSecret: config.graph.clientSecret });
+  const msal = createConfidentialClient(
+    { tenantId: config.entra.tenantId, clientId: config.entra.clientId, clientSecret: config.graph.clientSecret },
+    seams.msalNetwork ? { networkClient: seams.msalNetwork } : {},
+  );
   const obo = createOboTokenProvider({ msal, scopes: DELEGATED_GRAPH_SCOPES });
   const search = createMicrosoftSearch({ siteUrl });
   return async (bearerToken, principal) => {
     // Exchange first, outside the Graph SDK: a consent_required 403 then reaches the tab intact (the SDK would wrap it).
     await obo.getTokenFor(bearerToken, principal);
-    return search.forUser(createGraphClient({ tokenProvider: obo.forUser(bearerToken, principal), baseUrl: config.graph.baseUrl }));
+    return search.forUser(createGraphClient({ tokenProvider: obo.forUser(bearerToken, principal), baseUrl: config.graph.baseUrl, ...(seams.graphFetch ? { fetch: seams.graphFetch } : {}) }));
   };
 }
