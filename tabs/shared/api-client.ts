@@ -1,5 +1,20 @@
 import { ApiError, apiErrorFromBody } from "./api-error";
-import type { DevToken, DevUser, GuidanceFeedback, GuidancePage, GuidanceSearchResponse, Me } from "./api-types";
+import type {
+  BestBet,
+  BestBetInput,
+  BestBetList,
+  ContentGapReport,
+  DevToken,
+  DevUser,
+  FileDownload,
+  GuidanceFeedback,
+  GuidancePage,
+  GuidanceSearchResponse,
+  Me,
+  ReportRange,
+  VocabularyDocument,
+  VocabularyEntry,
+} from "./api-types";
 
 /** Options for {@link createApiClient}. */
 export interface ApiClientOptions {
@@ -37,8 +52,30 @@ export interface ApiClient {
     search(query: string, options?: SearchOptions): Promise<GuidanceSearchResponse>;
     getPage(id: string, options?: CallOptions): Promise<GuidancePage>;
     sendFeedback(feedback: GuidanceFeedback, options?: CallOptions): Promise<void>;
+    /** Search curation (comms editors, comms lead, admin; 403 for anyone else). */
+    readonly vocabulary: {
+      get(options?: CallOptions): Promise<VocabularyDocument>;
+      /** Replaces the whole vocabulary; resolves with it as the host normalised it. 400 with details when invalid. */
+      save(entries: readonly VocabularyEntry[], options?: CallOptions): Promise<VocabularyDocument>;
+      /** Restores the shipped default. */
+      reset(options?: CallOptions): Promise<VocabularyDocument>;
+    };
+    readonly bestBets: {
+      list(options?: CallOptions): Promise<BestBetList>;
+      create(input: BestBetInput, options?: CallOptions): Promise<BestBet>;
+      update(id: string, input: BestBetInput, options?: CallOptions): Promise<BestBet>;
+      remove(id: string, options?: CallOptions): Promise<void>;
+    };
+    readonly report: {
+      get(range?: ReportRange, options?: CallOptions): Promise<ContentGapReport>;
+      /** The report as CSV, fetched with the bearer token (a plain link could not send it). */
+      downloadCsv(range?: ReportRange, options?: CallOptions): Promise<FileDownload>;
+    };
   };
 }
+
+/** Used when a CSV download's content-disposition names no file. */
+export const REPORT_CSV_FALLBACK_NAME = "council-hub-search-gaps.csv";
 
 interface Request {
   readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -70,13 +107,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
-  async function call<T>({ method, path, body, auth, signal }: Request): Promise<T> {
-    const headers: Record<string, string> = { Accept: "application/json" };
+  /** Sends a request; resolves with any HTTP answer, rejects with an ApiError only when there is none. */
+  async function send({ method, path, body, auth, signal }: Request, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (auth) headers.Authorization = `Bearer ${await tokenOrSignIn()}`;
-    let response: Response;
     try {
-      response = await fetchImpl(`${baseUrl}${path}`, {
+      return await fetchImpl(`${baseUrl}${path}`, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -89,17 +126,43 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (signal?.aborted) throw error;
       throw new ApiError(0, "network", "Council Hub could not be reached. Check your connection and try again.", [], { cause: error });
     }
+  }
+
+  /** The ApiError for a failed answer, reporting a 401 to the shell first. */
+  async function failure(response: Response): Promise<ApiError> {
     const parsed = await readJson(response);
-    signal?.throwIfAborted();
+    const error = apiErrorFromBody(response.status, parsed.ok ? parsed.value : undefined);
+    if (error.isUnauthorized) onUnauthorized?.(error);
+    return error;
+  }
+
+  async function call<T>(request: Request): Promise<T> {
+    const response = await send(request, "application/json");
     if (!response.ok) {
-      const error = apiErrorFromBody(response.status, parsed.ok ? parsed.value : undefined);
-      if (error.isUnauthorized) onUnauthorized?.(error);
+      const error = await failure(response);
+      request.signal?.throwIfAborted();
       throw error;
     }
+    const parsed = await readJson(response);
+    request.signal?.throwIfAborted();
     if (response.status === 204) return undefined as T;
     if (!parsed.ok) throw new ApiError(response.status, "unexpected_response", "Council Hub sent an answer the app could not read. Try again.");
     return parsed.value as T;
   }
+
+  async function download(request: Request, accept: string, fallbackName: string): Promise<FileDownload> {
+    const response = await send(request, accept);
+    if (!response.ok) {
+      const error = await failure(response);
+      request.signal?.throwIfAborted();
+      throw error;
+    }
+    const blob = await response.blob();
+    request.signal?.throwIfAborted();
+    return { blob, filename: filenameFromDisposition(response.headers.get("content-disposition")) ?? fallbackName };
+  }
+
+  const authed = (method: Request["method"], path: string, o?: CallOptions, body?: unknown): Request => ({ method, path, body, auth: true, signal: o?.signal });
 
   return {
     dev: {
@@ -116,6 +179,22 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       // Page ids are paths ("hr/annual-leave.md"): encode the slash so the id stays one path segment.
       getPage: (id, o) => call({ method: "GET", path: `/api/guidance/pages/${encodeURIComponent(id)}`, auth: true, signal: o?.signal }),
       sendFeedback: (feedback, o) => call({ method: "POST", path: "/api/guidance/feedback", body: feedback, auth: true, signal: o?.signal }),
+      vocabulary: {
+        get: (o) => call(authed("GET", "/api/guidance/vocabulary", o)),
+        save: (entries, o) => call(authed("PUT", "/api/guidance/vocabulary", o, { entries })),
+        reset: (o) => call(authed("POST", "/api/guidance/vocabulary/reset", o)),
+      },
+      bestBets: {
+        list: (o) => call(authed("GET", "/api/guidance/best-bets", o)),
+        create: (input, o) => call(authed("POST", "/api/guidance/best-bets", o, input)),
+        update: (id, input, o) => call(authed("PUT", `/api/guidance/best-bets/${encodeURIComponent(id)}`, o, input)),
+        remove: (id, o) => call(authed("DELETE", `/api/guidance/best-bets/${encodeURIComponent(id)}`, o)),
+      },
+      report: {
+        get: (range, o) => call(authed("GET", `/api/guidance/report${rangeQuery(range)}`, o)),
+        downloadCsv: (range, o) =>
+          download(authed("GET", `/api/guidance/report.csv${rangeQuery(range)}`, o), "text/csv", REPORT_CSV_FALLBACK_NAME),
+      },
     },
   };
 }
@@ -129,4 +208,33 @@ async function readJson(response: Response): Promise<{ ok: true; value: unknown 
   } catch {
     return { ok: false };
   }
+}
+
+/** `?from=&to=` for the set ends of a report range ("" when neither is set: the host's default range). */
+function rangeQuery(range: ReportRange | undefined): string {
+  const params = new URLSearchParams();
+  if (range?.from) params.set("from", range.from);
+  if (range?.to) params.set("to", range.to);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/**
+ * The file name in a content-disposition header: RFC 6266 `filename*=UTF-8''…` first, then `filename="…"`.
+ * Only the last path segment is kept, so a hostile name cannot suggest a folder.
+ */
+export function filenameFromDisposition(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  let name: string | undefined;
+  if (extended?.[1]) {
+    try {
+      name = decodeURIComponent(extended[1].trim());
+    } catch {
+      name = undefined;
+    }
+  }
+  if (!name) name = /filename\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(header)?.[1]?.replace(/\\(.)/g, "$1") ?? /filename\s*=\s*([^;\s]+)/.exec(header)?.[1];
+  const base = name?.split(/[\\/]/).pop()?.trim();
+  return base ? base : undefined;
 }

@@ -35,6 +35,17 @@ export interface GuidanceResult {
   readonly snippet: string;
   readonly score: number;
   readonly url?: string;
+  /** A best bet: the communications team pinned this page for the question. Pinned results come first. */
+  readonly pinned?: true;
+}
+
+/** Where to go next when no page answers the question well (the right team, an adjustment request, the comms team). */
+export interface NextStep {
+  /** Short link text, e.g. "Ask the HR advice team". */
+  readonly label: string;
+  /** One sentence on when this is the right place. */
+  readonly detail: string;
+  readonly url?: string;
 }
 
 /** `GET /api/guidance/search`. */
@@ -43,6 +54,10 @@ export interface GuidanceSearchResponse {
   readonly query: string;
   readonly results: readonly GuidanceResult[];
   readonly tookMs: number;
+  /** True when none of the results answers the question well: they are only the closest pages. */
+  readonly noAnswer?: boolean;
+  /** Present only when `noAnswer` is true. */
+  readonly nextSteps?: readonly NextStep[];
 }
 
 /** `GET /api/guidance/pages/:id`. `html` is sanitised by the host at ingest. */
@@ -67,4 +82,100 @@ export interface GuidanceFeedback {
 export interface ApiErrorDetail {
   readonly path: string;
   readonly message: string;
+}
+
+/** One group of equivalent words or phrases, with optional broader terms searched one way only. */
+export interface VocabularyEntry {
+  readonly terms: readonly string[];
+  readonly broader?: readonly string[];
+}
+
+/** `GET`/`PUT /api/guidance/vocabulary`, `POST /api/guidance/vocabulary/reset`: the live search vocabulary. */
+export interface VocabularyDocument {
+  readonly entries: readonly VocabularyEntry[];
+  /** ISO date-time of the last save; absent for the shipped default. */
+  readonly updatedAt?: string;
+  /** Who saved it last (name or UPN, as the host reports it). */
+  readonly updatedBy?: string;
+  /** True while the shipped default is in use. */
+  readonly isDefault: boolean;
+}
+
+/** How a best bet's triggers match a question: the whole phrase, or every word in any order. */
+export type BestBetMatch = "phrase" | "all-words";
+
+/** What an editor sends to create or change a best bet (`POST /best-bets`, `PUT /best-bets/:id`). */
+export interface BestBetInput {
+  readonly pageId: string;
+  /** 1–20 phrases, each 1–100 characters. */
+  readonly triggers: readonly string[];
+  readonly match?: BestBetMatch;
+  readonly note?: string;
+  /** ISO date-time after which the pin stops applying. */
+  readonly expiresAt?: string;
+}
+
+/** A page pinned by the communications team for some questions. */
+export interface BestBet {
+  readonly id: string;
+  readonly pageId: string;
+  readonly pageTitle: string;
+  readonly triggers: readonly string[];
+  readonly match: BestBetMatch;
+  readonly note?: string;
+  readonly createdBy: string;
+  /** ISO date-time. */
+  readonly updatedAt: string;
+  /** ISO date-time. */
+  readonly expiresAt?: string;
+}
+
+/** `GET /api/guidance/best-bets`. */
+export interface BestBetList {
+  readonly bestBets: readonly BestBet[];
+}
+
+/** A report's date range, `YYYY-MM-DD` each; absent means the host's default (the last 28 days). */
+export interface ReportRange {
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** Counts the content-gap report gives for a period or a question. */
+export interface SearchCounts {
+  readonly searches: number;
+  readonly noAnswer: number;
+  readonly notHelpful: number;
+  readonly helpful: number;
+}
+
+/** One week of the trend; `weekStart` is `YYYY-MM-DD`. */
+export interface ReportWeek extends SearchCounts {
+  readonly weekStart: string;
+}
+
+/** A question (normalised and grouped) that had no answer or poor feedback. Stored without identity. */
+export interface ContentGap extends SearchCounts {
+  readonly query: string;
+  /** ISO date-time. */
+  readonly lastAsked: string;
+  /** Where it was asked: "bot", "tab", "message_extension", "cli". */
+  readonly channels: readonly string[];
+}
+
+/** `GET /api/guidance/report`. */
+export interface ContentGapReport {
+  readonly from: string;
+  readonly to: string;
+  readonly totals: SearchCounts;
+  readonly weeks: readonly ReportWeek[];
+  /** Worst first, at most 100. */
+  readonly gaps: readonly ContentGap[];
+}
+
+/** A file the host sent for download, e.g. `GET /api/guidance/report.csv`. */
+export interface FileDownload {
+  readonly blob: Blob;
+  /** From the response's content-disposition, or a sensible fallback. */
+  readonly filename: string;
 }
