@@ -14,6 +14,11 @@ export interface GuidancePages {
   fingerprints(origin: string): Promise<Map<string, string>>;
   apply(changes: PageChanges): Promise<void>;
   count(): Promise<number>;
+  /**
+   * The page whose original link is `url` (compared case-insensitively), for link unfurling. Optional: a store
+   * without it simply unfurls no original links.
+   */
+  findByUrl?(url: string): Promise<GuidancePage | undefined>;
 }
 
 /** Ranked hits, and whether the engine judges that none of them really answers the question. */
