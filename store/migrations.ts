@@ -91,4 +91,9 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (sync_key, item_id)
   ) WITHOUT ROWID;
   `,
+  // 4: the author's keywords (front matter keywords/tags, one a line) and description, ranked as their own field.
+  `
+  ALTER TABLE guidance_page ADD COLUMN keywords TEXT NOT NULL DEFAULT '';
+  ALTER TABLE guidance_page ADD COLUMN description TEXT;
+  `,
 ];

@@ -120,7 +120,8 @@ describe("SqliteGuidance on :memory:", () => {
   });
 
   it("round-trips every field of a page", async () => {
-    const original = page("hr/full.md", "---\ntitle: Full\nurl: https://intranet.example/full\n---\n## One\n\n## Two\n\nBody.\n");
+    const original = page("hr/full.md", "---\ntitle: Full\nurl: https://intranet.example/full\nkeywords: [pay, pay day]\ndescription: All of it.\n---\n## One\n\n## Two\n\nBody.\n");
+    expect(original.keywords).toEqual(["pay", "pay day"]);
     await store.apply({ upserts: [original], removals: [] });
     expect(await store.get("hr/full.md")).toEqual(original);
   });

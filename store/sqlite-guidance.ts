@@ -14,6 +14,9 @@ interface PageRow {
   body_html: string;
   origin: string;
   url: string | null;
+  /** One keyword a line ("" for none). */
+  keywords: string;
+  description: string | null;
   content_hash: string;
   updated_at: string;
 }
@@ -54,21 +57,29 @@ const CHANGE_LOG_SCHEMA = `
   END;
 `;
 
+/**
+ * Looks pages up by their original link (link unfurling), case-insensitively as SharePoint treats URLs. Created
+ * idempotently on open, like the change log, so it needs no migration number.
+ */
+const URL_LOOKUP_SCHEMA = "CREATE INDEX IF NOT EXISTS guidance_page_url ON guidance_page(url COLLATE NOCASE);";
+
 /** Guidance pages in SQLite, searched with FTS5 bm25. Implements both the page store and the search engine ports. */
 export class SqliteGuidance implements GuidancePages, GuidanceSearchEngine {
   private readonly statements;
 
   constructor(private readonly db: SqliteDb) {
     db.exec(CHANGE_LOG_SCHEMA);
+    db.exec(URL_LOOKUP_SCHEMA);
     this.statements = {
       get: db.prepare<[string], PageRow>("SELECT * FROM guidance_page WHERE id = ?"),
+      byUrl: db.prepare<[string], PageRow>("SELECT * FROM guidance_page WHERE url = ? COLLATE NOCASE ORDER BY rowid LIMIT 1"),
       fingerprints: db.prepare<[string], { id: string; content_hash: string }>("SELECT id, content_hash FROM guidance_page WHERE origin = ?"),
       upsert: db.prepare(`
-        INSERT INTO guidance_page (id, title, headings, body_text, body_html, origin, url, content_hash, updated_at)
-        VALUES (@id, @title, @headings, @body_text, @body_html, @origin, @url, @content_hash, @updated_at)
+        INSERT INTO guidance_page (id, title, headings, body_text, body_html, origin, url, keywords, description, content_hash, updated_at)
+        VALUES (@id, @title, @headings, @body_text, @body_html, @origin, @url, @keywords, @description, @content_hash, @updated_at)
         ON CONFLICT(id) DO UPDATE SET title = excluded.title, headings = excluded.headings, body_text = excluded.body_text,
-          body_html = excluded.body_html, origin = excluded.origin, url = excluded.url,
-          content_hash = excluded.content_hash, updated_at = excluded.updated_at`),
+          body_html = excluded.body_html, origin = excluded.origin, url = excluded.url, keywords = excluded.keywords,
+          description = excluded.description, content_hash = excluded.content_hash, updated_at = excluded.updated_at`),
       remove: db.prepare<[string]>("DELETE FROM guidance_page WHERE id = ?"),
       count: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM guidance_page"),
       any: db.prepare<[], { one: number }>("SELECT 1 AS one FROM guidance_page LIMIT 1"),
@@ -90,6 +101,11 @@ export class SqliteGuidance implements GuidancePages, GuidanceSearchEngine {
 
   async get(id: string): Promise<GuidancePage | undefined> {
     const row = this.statements.get.get(id);
+    return row ? toPage(row) : undefined;
+  }
+
+  async findByUrl(url: string): Promise<GuidancePage | undefined> {
+    const row = this.statements.byUrl.get(url);
     return row ? toPage(row) : undefined;
   }
 
@@ -163,6 +179,8 @@ function toRow(page: GuidancePage): PageRow {
     body_html: page.html,
     origin: page.origin,
     url: page.url ?? null,
+    keywords: (page.keywords ?? []).join("\n"),
+    description: page.description ?? null,
     content_hash: page.contentHash,
     updated_at: page.updatedAt.toISOString(),
   };
@@ -177,6 +195,8 @@ function toPage(row: PageRow): GuidancePage {
     html: row.body_html,
     origin: row.origin,
     ...(row.url ? { url: row.url } : {}),
+    ...(row.keywords ? { keywords: row.keywords.split("\n") } : {}),
+    ...(row.description ? { description: row.description } : {}),
     contentHash: row.content_hash,
     updatedAt: new Date(row.updated_at),
   };

@@ -13,6 +13,13 @@ export interface GuidancePage {
   readonly origin: string;
   /** Link to the original, where the page has one (front matter `url`, or a SharePoint page URL). */
   readonly url?: string;
+  /**
+   * The author's own topic words: front matter `keywords` and `tags` (a list or a comma-separated string). Ranked as
+   * a field of their own, so their weight can be judged (and turned off) apart from the page's text.
+   */
+  readonly keywords?: readonly string[];
+  /** A one-line summary by the author: front matter `description`, an HTML meta description, a SharePoint page description. */
+  readonly description?: string;
   /** sha256 of the source bytes: re-ingest skips pages whose hash is unchanged. */
   readonly contentHash: string;
   readonly updatedAt: Date;

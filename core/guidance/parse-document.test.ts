@@ -12,6 +12,25 @@ describe("parseDocument: Markdown", () => {
     expect(page.text).toContain("Book it early.");
   });
 
+  it("reads front matter keywords (a comma-separated string or a list), tags and description", () => {
+    const page = parse("hr/ppl.md", '---\ntitle: PPL\nkeywords: "parental, parent,parental leave, Parent"\ntags:\n  - maternity\n  - 12\ndescription: "  Paid time off\n  for a new child "\n---\nBody.\n');
+    expect(page.keywords).toEqual(["parental", "parent", "parental leave", "maternity", "12"]);
+    expect(page.description).toBe("Paid time off for a new child");
+  });
+
+  it("leaves keywords and description out when the front matter has none (or nonsense)", () => {
+    const page = parse("a.md", "---\ntitle: T\nkeywords: {nested: true}\ndescription: 42\n---\nBody.\n");
+    expect(page).not.toHaveProperty("keywords");
+    expect(page).not.toHaveProperty("description");
+  });
+
+  it("bounds keywords: at most 50, each at most 100 characters", () => {
+    const many = Array.from({ length: 80 }, (_, i) => `k${i}`).join(", ");
+    const page = parse("a.md", `---\nkeywords: "${many}, ${"x".repeat(300)}"\n---\nBody.\n`);
+    expect(page.keywords).toHaveLength(50);
+    expect(page.keywords?.every((k) => k.length <= 100)).toBe(true);
+  });
+
   it("falls back to the first H1 when there is no front matter title", () => {
     expect(parse("hr/leave.md", "Intro line.\n\n# Sickness absence\n\n## Reporting\n").title).toBe("Sickness absence");
   });
@@ -81,6 +100,13 @@ describe("parseDocument: HTML", () => {
     expect(page.html).not.toMatch(/<script|<style|<iframe|onclick|javascript:|alert/);
     expect(page.html).toContain("<li>Use MFA</li>");
     expect(page.text).not.toContain("alert");
+  });
+
+  it("reads meta keywords and description from the head", () => {
+    const withMeta = parse("x.html", '<head><title>Pay</title><meta name="keywords" content="salary; payslip, pay day"><meta name="description" content="When and how you are paid."></head><main><p>Monthly.</p></main>');
+    expect(withMeta.keywords).toEqual(["salary", "payslip", "pay day"]);
+    expect(withMeta.description).toBe("When and how you are paid.");
+    expect(page).not.toHaveProperty("keywords");
   });
 
   it("falls back to the first <h1> without a <title>", () => {

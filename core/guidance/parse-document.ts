@@ -35,6 +35,8 @@ export function parseDocument(doc: SourceDocument, origin: string, now: Date): G
     html: sanitise(parsed.html),
     origin,
     url: parsed.url,
+    ...(parsed.keywords.length > 0 ? { keywords: parsed.keywords } : {}),
+    ...(parsed.description ? { description: parsed.description } : {}),
     contentHash: contentHash(doc.content),
     updatedAt: doc.modifiedAt ?? now,
   };
@@ -46,6 +48,42 @@ interface ParsedBody {
   text: string;
   html: string;
   url?: string;
+  keywords: string[];
+  description?: string;
+}
+
+/** Most keywords kept from one page, and the longest one: metadata, not a second body. */
+export const MAX_KEYWORDS = 50;
+export const MAX_KEYWORD_LENGTH = 100;
+/** Longest description kept. */
+export const MAX_DESCRIPTION_LENGTH = 500;
+
+/**
+ * Keywords from front matter or a meta tag: a YAML list, or one comma- or semicolon-separated string (both are
+ * common). Trimmed, de-duplicated (case-insensitively), bounded.
+ */
+export function keywordList(...values: unknown[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (raw: string): void => {
+    for (const part of raw.split(/[,;]/)) {
+      const keyword = collapse(part).slice(0, MAX_KEYWORD_LENGTH);
+      const key = keyword.toLowerCase();
+      if (keyword && !seen.has(key) && out.length < MAX_KEYWORDS) {
+        seen.add(key);
+        out.push(keyword);
+      }
+    }
+  };
+  for (const value of values) {
+    if (typeof value === "string") add(value);
+    else if (Array.isArray(value)) for (const item of value) if (typeof item === "string" || typeof item === "number") add(String(item));
+  }
+  return out;
+}
+
+function descriptionOf(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() ? collapse(value).slice(0, MAX_DESCRIPTION_LENGTH) : undefined;
 }
 
 // node-html-parser keeps the text of <script>, <style> and <noscript> by default; that text must never be indexed.
@@ -81,6 +119,8 @@ function parseMarkdownDocument(source: string): ParsedBody {
     text: collapse(lines.join("\n")),
     html: Parser.parse(tokens),
     url: typeof meta.url === "string" ? meta.url : undefined,
+    keywords: keywordList(meta.keywords, meta.tags),
+    description: descriptionOf(meta.description),
   };
 }
 
@@ -177,7 +217,9 @@ function parseHtmlDocument(source: string): ParsedBody {
   const headings = body.querySelectorAll("h1, h2, h3, h4").map((h) => collapse(h.textContent)).filter((h) => h && h !== title);
   const text = collapse(body.querySelectorAll("h1,h2,h3,h4,h5,h6,p,li,td,th,pre,blockquote,dt,dd").map((el) => el.textContent).join("\n") || body.textContent);
   const canonical = root.querySelector('link[rel="canonical"]')?.getAttribute("href");
-  return { title, headings, text, html: body.innerHTML, url: canonical ?? undefined };
+  const keywords = keywordList(root.querySelector('meta[name="keywords"]')?.getAttribute("content"));
+  const description = descriptionOf(root.querySelector('meta[name="description"]')?.getAttribute("content"));
+  return { title, headings, text, html: body.innerHTML, url: canonical ?? undefined, keywords, description };
 }
 
 /** Only the markup a guidance page needs; no scripts, styles, iframes or event handlers. */

@@ -26,6 +26,8 @@ export interface SitePageResource {
   readonly name?: string;
   readonly title?: string;
   readonly webUrl?: string;
+  /** The page description authors set in page details; search ranks it with the page's keywords. */
+  readonly description?: string;
   readonly lastModifiedDateTime?: string;
   /** `published`, `draft` or `checkout`. */
   readonly publishingState?: { readonly level?: string };
@@ -69,7 +71,8 @@ export function toSourceDocument(pageId: string, page: SitePageResource): Source
   const title = page.title?.trim() || page.name?.replace(/\.aspx$/i, "") || pageId;
   const canonical = page.webUrl ? `<link rel="canonical" href="${escapeHtml(page.webUrl)}">` : "";
   const body = textWebPartsHtml(page.canvasLayout).map((html) => `<section>${html}</section>`).join("\n");
-  const content = `<!doctype html><html><head><title>${escapeHtml(title)}</title>${canonical}</head><body><main>\n${body}\n</main></body></html>`;
+  const description = page.description?.trim() ? `<meta name="description" content="${escapeHtml(page.description.trim())}">` : "";
+  const content = `<!doctype html><html><head><title>${escapeHtml(title)}</title>${canonical}${description}</head><body><main>\n${body}\n</main></body></html>`;
   const modified = page.lastModifiedDateTime ? new Date(page.lastModifiedDateTime) : undefined;
   return { id: pageId, content, ...(modified && !Number.isNaN(modified.getTime()) ? { modifiedAt: modified } : {}) };
 }

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import lunr from "lunr";
 import MiniSearch from "minisearch";
-import { feedbackStoreOn, GuidanceService, isStopword, parseDocument, parseQuery, porter2, surfaceOf, systemClock, type GuidancePage, type SourceDocument } from "../../core";
+import { DEFAULT_RANKING_OPTIONS, feedbackStoreOn, GuidanceService, isStopword, parseDocument, parseQuery, porter2, surfaceOf, systemClock, type GuidancePage, type RankingOptions, type SourceDocument } from "../../core";
 import { createSqliteHub, openDatabase, readDocuments, SqliteAuditLog, sqliteRecords, SqliteGuidance, type SqliteHub } from "../../store";
+import { IndexedGuidance } from "../../store/guidance-engine";
 import { CORPUS_ORIGIN } from "./search-bench";
 
 /**
@@ -30,6 +31,40 @@ export interface SearchPeer {
 
 /** Field boosts given to Lunr and MiniSearch: the same as the FTS5 engine's column weights, for a fair comparison. */
 const PEER_BOOSTS = { title: 8, headings: 3, body: 1 } as const;
+
+/**
+ * Council Hub with some ranking options changed (e.g. the keywords field weighted 0), through the same ingest path:
+ * GuidanceService over SQLite with the in-memory engine, composed here because the hub's own composition takes the
+ * shipped options.
+ */
+export async function councilHubVariantPeer(name: string, corpusDir: string, ranking: Partial<RankingOptions>): Promise<SearchPeer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "council-hub-bench-variant-"));
+  const db = openDatabase(join(dataDir, "variant.sqlite"));
+  const index = new IndexedGuidance(new SqliteGuidance(db), { ranking });
+  const service = new GuidanceService({ pages: index, engine: index, feedback: feedbackStoreOn(sqliteRecords(db)), audit: new SqliteAuditLog(db), clock: systemClock });
+  const started = performance.now();
+  const report = await service.ingest(CORPUS_ORIGIN, readDocuments(corpusDir), { actor: "bench" });
+  const ms = performance.now() - started;
+  return {
+    name,
+    ingest: { pages: report.seen, ms },
+    async search(text, top) {
+      try {
+        const response = await service.search(text, { top });
+        return { ids: response.results.map((r) => r.id), noAnswer: response.noAnswer ?? false };
+      } catch {
+        return { ids: [], noAnswer: true };
+      }
+    },
+    async close() {
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Ranking with the author's keywords (and description) field switched off: how much the keywords alone are worth. */
+export const NO_KEYWORDS: Partial<RankingOptions> = { fieldWeights: { ...DEFAULT_RANKING_OPTIONS.fieldWeights, keywords: 0 } };
 
 /** Council Hub as it ships: GuidanceService over SQLite with the in-memory Council Hub engine. */
 export async function councilHubPeer(corpusDir: string): Promise<SearchPeer & { readonly hub: SqliteHub }> {

@@ -5,10 +5,13 @@ import { fmt, markdownTable } from "./report";
 import { runScaleBench, SCALE_PAGES, type ScaleResult } from "./scale-bench";
 import { comparePeer, type PeerReport } from "./search-compare";
 import { readQueries } from "./search-bench";
-import { councilHubPeer, fts5Peer, lunrPeer, miniSearchPeer, parseCorpus, type SearchPeer } from "./search-peers";
+import { councilHubPeer, councilHubVariantPeer, fts5Peer, NO_KEYWORDS, lunrPeer, miniSearchPeer, parseCorpus, type SearchPeer } from "./search-peers";
 
 /** Council-style questions written for no-answer calibration (answerable ones judged by reading the corpus). */
 export const COUNCIL_QUESTIONS_FILE = join(packageRoot(), "tests", "bench", "council-questions.jsonl");
+
+/** The engine row ranked without the keywords field. */
+export const NO_KEYWORDS_NAME = "Council Hub, keywords field off";
 
 export interface SearchSectionOptions {
   /** Skip the 100k-page scale test (it takes about a minute and a couple of GB). */
@@ -43,6 +46,8 @@ export async function runSearchSection(shared: string, options: SearchSectionOpt
     }
   };
   await run(await councilHubPeer(corpus));
+  // The dev queries were partly written from pages' front matter keywords: report the score without that field too.
+  await run(await councilHubVariantPeer(NO_KEYWORDS_NAME, corpus, NO_KEYWORDS));
   const parsed = await parseCorpus(corpus);
   if (!options.hubOnly) {
     await run(await fts5Peer(corpus));

@@ -2,6 +2,7 @@ import type { GuidancePage } from "../page";
 import { parseDocument } from "../parse-document";
 import { parseQuery } from "../query";
 import { CouncilSearchEngine } from "./council-search-engine";
+import { DEFAULT_RANKING_OPTIONS } from "./ranking-options";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
 const page = (id: string, markdown: string): GuidancePage => parseDocument({ id, content: markdown }, "test", NOW);
@@ -93,5 +94,34 @@ describe("CouncilSearchEngine", () => {
     const local = engineWith([page("cy/croeso.md", "# Croeso\n\nGŵyl y banc: café opening times.\n")]);
     expect(ids(local, "gwyl")).toEqual(["cy/croeso.md"]);
     expect(ids(local, "cafe")).toEqual(["cy/croeso.md"]);
+  });
+});
+
+describe("CouncilSearchEngine: the author's keywords field", () => {
+  const tagged = page("hr/ppl.md", "---\ntitle: Paid parental leave\nkeywords: \"maternity, quokka\"\ndescription: Time off for zephyrs\n---\nTwelve weeks of paid time off for a new child.\n");
+  const mentions = page("hr/policy-list.md", "# Policies\n\nA list of policies, among them maternity pay, sickness and expenses, with many other words besides. " + "Filler words about meetings. ".repeat(10) + "\n");
+
+  it("finds a page by a word only its keywords or description hold", () => {
+    const engine = engineWith([tagged, mentions]);
+    expect(ids(engine, "quokka")).toEqual(["hr/ppl.md"]);
+    expect(ids(engine, "zephyrs")).toEqual(["hr/ppl.md"]);
+  });
+
+  it("ranks a keyword above a passing mention in another page's body", () => {
+    expect(ids(engineWith([mentions, tagged]), "maternity")[0]).toBe("hr/ppl.md");
+  });
+
+  it("ignores the field when its weight is 0 (the bench's keywords-off run)", () => {
+    const engine = new CouncilSearchEngine({ ranking: { fieldWeights: { ...DEFAULT_RANKING_OPTIONS.fieldWeights, keywords: 0 } } });
+    for (const p of [tagged, mentions]) engine.upsert(p);
+    expect(ids(engine, "quokka")).toEqual([]);
+  });
+
+  it("forgets a page's keywords when the page is replaced or removed", () => {
+    const engine = engineWith([tagged, mentions]);
+    engine.upsert(page("hr/ppl.md", "# Paid parental leave\n\nTwelve weeks.\n"));
+    expect(ids(engine, "quokka")).toEqual([]);
+    engine.remove("hr/ppl.md");
+    expect(ids(engine, "twelve")).toEqual([]);
   });
 });

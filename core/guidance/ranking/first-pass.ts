@@ -62,7 +62,7 @@ export class FirstPass {
     const { index } = this;
     const pages = Math.max(1, index.size);
     const k1 = this.options.k1;
-    const [nTitle, nHeadings, nBody, nPath] = this.norms as [Float32Array, Float32Array, Float32Array, Float32Array];
+    const [nTitle, nHeadings, nBody, nPath, nKeywords] = this.norms as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
     const touchedAll: number[] = [];
     const touchedConcept: number[] = [];
     const touchedPhrase: number[] = [];
@@ -95,12 +95,14 @@ export class FirstPass {
             deferred.push({ termId, bits, weight: w, exact: alt.exact });
             continue;
           }
-          const { docs, freqs, length } = list;
+          const { docs, freqs, keywords, length } = list;
           for (let i = 0; i < length; i++) {
             const slot = docs[i]!;
             if (live[slot] === 0) continue;
             const p = freqs[i]!;
-            const tf = (p & 63) * nTitle[slot]! + ((p >>> 6) & 255) * nHeadings[slot]! + ((p >>> 14) & 4095) * nBody[slot]! + ((p >>> 26) & 63) * nPath[slot]!;
+            // Field layout: see FIELD_SHIFT in guidance-index (unpacked inline: this loop runs once per posting).
+            const tf =
+              (p & 63) * nTitle[slot]! + ((p >>> 6) & 255) * nHeadings[slot]! + ((p >>> 14) & 4095) * nBody[slot]! + ((p >>> 26) & 63) * nPath[slot]! + keywords[i]! * nKeywords[slot]!;
             if (tf === 0) continue;
             const s = (w * tf * (k1 + 1)) / (k1 + tf);
             if (single) {

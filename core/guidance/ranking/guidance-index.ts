@@ -12,17 +12,23 @@ import { isStopword, scanWords, termOf } from "./analyzer";
  * - a removed page's slot is only marked dead; postings are compacted once dead slots pile up.
  */
 
-/** Fields, in the order their frequencies are packed. */
-export const FIELDS = ["title", "headings", "body", "path"] as const;
+/** Fields: the first four packed into one 32-bit word per posting, `keywords` in a byte of its own. */
+export const FIELDS = ["title", "headings", "body", "path", "keywords"] as const;
 export type Field = (typeof FIELDS)[number];
 export const FIELD_COUNT = FIELDS.length;
+/** Index of the keywords field (the author's front matter keywords, tags and description). */
+export const KEYWORDS_FIELD = 4;
+/** Fields packed in the 32-bit word. */
+const PACKED_FIELDS = 4;
 
 // Packed frequencies: title 6 bits, headings 8, body 12, path 6 (saturating: after a few dozen mentions more
-// mentions say nothing, and BM25's saturation flattens them anyway).
+// mentions say nothing, and BM25's saturation flattens them anyway). The 32 bits are full, so keywords get a
+// parallel byte array: one byte a posting (not a second 32-bit word) keeps 100k pages' postings small.
 const FIELD_SHIFT = [0, 6, 14, 26] as const;
 const FIELD_MAX = [63, 255, 4095, 63] as const;
+const KEYWORDS_MAX = 255;
 
-/** Decodes one field's frequency from a packed posting. */
+/** Decodes one packed field's frequency (title, headings, body or path) from a posting's 32-bit word. */
 export function fieldFrequency(packed: number, field: number): number {
   return (packed >>> FIELD_SHIFT[field as 0 | 1 | 2 | 3]) & FIELD_MAX[field as 0 | 1 | 2 | 3];
 }
@@ -54,12 +60,22 @@ export interface IndexedDoc {
   readonly terms: Int32Array;
 }
 
-class Postings {
+/** One term's postings: parallel arrays of document slot, packed frequencies, and keywords frequency. */
+export interface PostingList {
+  readonly docs: Int32Array;
+  readonly freqs: Uint32Array;
+  /** Frequency in the keywords field (0–255). */
+  readonly keywords: Uint8Array;
+  readonly length: number;
+}
+
+class Postings implements PostingList {
   docs = new Int32Array(4);
   freqs = new Uint32Array(4);
+  keywords = new Uint8Array(4);
   length = 0;
 
-  push(doc: number, packed: number): void {
+  push(doc: number, packed: number, keywords: number): void {
     if (this.length === this.docs.length) {
       const docs = new Int32Array(this.length * 2);
       docs.set(this.docs);
@@ -67,9 +83,13 @@ class Postings {
       const freqs = new Uint32Array(this.length * 2);
       freqs.set(this.freqs);
       this.freqs = freqs;
+      const kw = new Uint8Array(this.length * 2);
+      kw.set(this.keywords);
+      this.keywords = kw;
     }
     this.docs[this.length] = doc;
     this.freqs[this.length] = packed;
+    this.keywords[this.length] = keywords;
     this.length++;
   }
 }
@@ -139,7 +159,7 @@ export class GuidanceIndex {
     return this.surfaces.get(surface) ?? -1;
   }
 
-  postingsOf(termId: number): { readonly docs: Int32Array; readonly freqs: Uint32Array; readonly length: number } | undefined {
+  postingsOf(termId: number): PostingList | undefined {
     return this.postings[termId];
   }
 
@@ -211,11 +231,13 @@ export class GuidanceIndex {
     const slot = this.docs.length;
     const sequence: number[] = [];
     const touched: number[] = [];
-    const lengths = [0, 0, 0, 0];
+    const lengths = new Array<number>(FIELD_COUNT).fill(0);
+    // Not cached in a local: interning a new term can grow the scratch array mid-page.
     const count = (termId: number, field: number): void => {
+      const counts = this.scratchCounts;
       const at = termId * FIELD_COUNT;
-      if (this.scratchCounts[at]! + this.scratchCounts[at + 1]! + this.scratchCounts[at + 2]! + this.scratchCounts[at + 3]! === 0) touched.push(termId);
-      this.scratchCounts[at + field]!++;
+      if (counts[at]! + counts[at + 1]! + counts[at + 2]! + counts[at + 3]! + counts[at + 4]! === 0) touched.push(termId);
+      counts[at + field]!++;
     };
     // Stopwords get term ids (they hold positions, so "time off in lieu" stays a phrase) but are only posted for
     // the title and path, where they are few and a stopword-only question ("who we are") can still find a title.
@@ -254,17 +276,26 @@ export class GuidanceIndex {
     // The path and link carry topic words the text may not repeat ("travel-and-leave/paid-parental-leave.md").
     const pathText = (page.id.replace(/\.[a-z0-9]+$/i, "") + " " + (page.url ?? "").replace(/^[a-z]+:\/\/[^/]+/i, "")).replace(/[_/.]/g, " ");
     scanWords(pathText, 0, visit(3, false), joined(3));
+    // The author's keywords and description: not positional (no proximity or passage across them), stopwords not
+    // posted (as in the body: "out of office" is found by "office").
+    const keywordVisitor = visit(KEYWORDS_FIELD, false);
+    const keywordJoined = joined(KEYWORDS_FIELD);
+    for (const keyword of page.keywords ?? []) scanWords(keyword, 0, keywordVisitor, keywordJoined);
+    if (page.description) scanWords(page.description, 0, keywordVisitor, keywordJoined);
 
+    const counts = this.scratchCounts;
     const terms = new Int32Array(touched.length);
     let distinct = 0;
     for (const termId of touched) {
       const at = termId * FIELD_COUNT;
       let packed = 0;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        packed |= Math.min(this.scratchCounts[at + f]!, FIELD_MAX[f as 0 | 1 | 2 | 3]) << FIELD_SHIFT[f as 0 | 1 | 2 | 3];
-        this.scratchCounts[at + f] = 0;
+      for (let f = 0; f < PACKED_FIELDS; f++) {
+        packed |= Math.min(counts[at + f]!, FIELD_MAX[f as 0 | 1 | 2 | 3]) << FIELD_SHIFT[f as 0 | 1 | 2 | 3];
+        counts[at + f] = 0;
       }
-      (this.postings[termId] ??= new Postings()).push(slot, packed >>> 0);
+      const keywords = Math.min(counts[at + KEYWORDS_FIELD]!, KEYWORDS_MAX);
+      counts[at + KEYWORDS_FIELD] = 0;
+      (this.postings[termId] ??= new Postings()).push(slot, packed >>> 0, keywords);
       this.docFreq[termId]!++;
       terms[distinct++] = termId;
     }
@@ -351,6 +382,7 @@ export class GuidanceIndex {
         if (slot < 0) continue;
         list.docs[n] = slot;
         list.freqs[n] = list.freqs[i]!;
+        list.keywords[n] = list.keywords[i]!;
         n++;
       }
       list.length = n;

@@ -3,11 +3,23 @@
  * tests/bench/council-questions.jsonl as a whole (never per query); a change here should be re-measured with
  * `npm run bench`.
  */
+/** One number per ranked field. */
+export interface FieldNumbers {
+  readonly title: number;
+  readonly headings: number;
+  readonly body: number;
+  readonly path: number;
+  readonly keywords: number;
+}
+
 export interface RankingOptions {
-  /** BM25F weight of each field: a word in the title says more about a page than one in its body. */
-  readonly fieldWeights: { readonly title: number; readonly headings: number; readonly body: number; readonly path: number };
+  /**
+   * BM25F weight of each field: a word in the title says more about a page than one in its body. `keywords` is the
+   * author's front matter keywords, tags and description; 0 ranks as if pages had none (the bench reports both).
+   */
+  readonly fieldWeights: FieldNumbers;
   /** BM25 length normalisation per field (0: none, 1: full). Titles are short and similar, so barely normalised. */
-  readonly fieldB: { readonly title: number; readonly headings: number; readonly body: number; readonly path: number };
+  readonly fieldB: FieldNumbers;
   /** BM25 term-frequency saturation. */
   readonly k1: number;
   /** Weight of a vocabulary equivalent (holiday → annual leave) against the word typed (1). */
@@ -45,8 +57,8 @@ export interface RankingOptions {
 }
 
 export const DEFAULT_RANKING_OPTIONS: RankingOptions = {
-  fieldWeights: { title: 6, headings: 2.5, body: 1, path: 2 },
-  fieldB: { title: 0.3, headings: 0.5, body: 0.75, path: 0.3 },
+  fieldWeights: { title: 6, headings: 2.5, body: 1, path: 2, keywords: 4 },
+  fieldB: { title: 0.3, headings: 0.5, body: 0.75, path: 0.3, keywords: 0.3 },
   k1: 2,
   synonymWeight: 0.5,
   synonymWeightUnknown: 0.85,
