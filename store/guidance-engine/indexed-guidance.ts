@@ -34,6 +34,10 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     return this.store.fingerprints(origin);
   }
 
+  async findByUrl(url: string): Promise<GuidancePage | undefined> {
+    return this.store.findByUrl(url);
+  }
+
   async count(): Promise<number> {
     return this.store.count();
   }
