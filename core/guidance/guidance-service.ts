@@ -73,6 +73,11 @@ export class GuidanceService {
     return page;
   }
 
+  /** The page whose original link (a SharePoint page, an intranet URL) is `url`, if one is known; never throws for an unknown link. */
+  async pageByUrl(url: string): Promise<GuidancePage | undefined> {
+    return this.deps.pages.findByUrl ? this.deps.pages.findByUrl(url) : undefined;
+  }
+
   async pageCount(): Promise<number> {
     return this.deps.pages.count();
   }
