@@ -1,7 +1,16 @@
-import { CardFactory, MessageFactory, TeamsActivityHandler, type TurnContext } from "botbuilder";
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  type AppBasedLinkQuery,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  type TurnContext,
+} from "botbuilder";
 import type { ConversationReferenceStore, HubServices } from "../core";
 import { silentBotLog, type BotLog } from "./bot-log";
 import type { AdaptiveCard } from "./cards";
+import { searchGuidance, unfurlLink, type MessageExtensionContext } from "./message-extension";
 import { answerQuestion, explainUnreadableSubmit, recordFeedback, showHelp, welcomeMembers, type BotTurn } from "./handlers";
 import { captureConversationReferences } from "./proactive/conversation-capture";
 import { readMessage } from "./read-message";
@@ -59,6 +68,21 @@ export class CouncilHubBot extends TeamsActivityHandler {
       await welcomeMembers(this.turnFor(context), context.activity);
       await next();
     });
+  }
+
+  /** `composeExtension/query`: the search message extension. Answers bad input with a message, never an error. */
+  protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return searchGuidance(this.messageExtensionContext(), query);
+  }
+
+  /** `composeExtension/queryLink`: unfurls a pasted Guidance tab link or original page link into the page's card. */
+  protected override async handleTeamsAppBasedLinkQuery(_context: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    return unfurlLink(this.messageExtensionContext(), query);
+  }
+
+  private messageExtensionContext(): MessageExtensionContext {
+    const { services, publicUrl, log } = this.options;
+    return { services, publicUrl, log };
   }
 
   private turnFor(context: TurnContext): BotTurn {

@@ -7,3 +7,4 @@ export * from "./cards";
 export * from "./handlers";
 export * from "./validate-incoming-activity";
 export * from "./proactive";
+export * from "./message-extension";

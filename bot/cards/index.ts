@@ -8,3 +8,4 @@ export * from "./no-results-card";
 export * from "./help-card";
 export * from "./welcome-card";
 export * from "./sample-questions";
+export * from "./pinned-badge";
