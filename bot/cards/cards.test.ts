@@ -7,6 +7,7 @@ import { guidanceAnswerCard } from "./guidance-answer-card";
 import { helpCard } from "./help-card";
 import { noResultsCard } from "./no-results-card";
 import { welcomeCard } from "./welcome-card";
+import { guidancePageCard } from "../message-extension/guidance-page-card";
 
 const PUBLIC_URL = "https://hub.example.gov.uk";
 
@@ -17,7 +18,13 @@ function hit(n: number, overrides: Partial<SearchHit> = {}): SearchHit {
 const every: ReadonlyArray<[string, AdaptiveCard]> = [
   ["answer", guidanceAnswerCard({ query: "annual leave", results: [hit(1), hit(2), hit(3)], publicUrl: PUBLIC_URL })],
   ["answer with one result", guidanceAnswerCard({ query: "leave", results: [hit(1)], publicUrl: PUBLIC_URL })],
+  ["answer with a pinned result", guidanceAnswerCard({ query: "leave", results: [hit(1, { pinned: true }), hit(2)], publicUrl: PUBLIC_URL })],
   ["no results", noResultsCard("quokka")],
+  [
+    "no answer with next steps",
+    noResultsCard("quokka", { hits: [hit(1)], publicUrl: PUBLIC_URL, nextSteps: [{ label: "Ask HR", detail: "For pay and leave.", url: "mailto:hr@example.gov.uk" }] }),
+  ],
+  ["message extension page", guidancePageCard(hit(1, { pinned: true, url: "https://intranet.example.gov.uk/leave" }), PUBLIC_URL)],
   ["help", helpCard()],
   ["welcome", welcomeCard()],
 ];

@@ -2,6 +2,7 @@ import type { SearchHit } from "../../core";
 import { cardActions, cardElements, cardTexts } from "../../tests/bot/support/walk-card";
 import { FEEDBACK_ACTION, cardSubmitSchema } from "./card-submit-data";
 import { guidanceAnswerCard, MAX_ANSWER_RESULTS } from "./guidance-answer-card";
+import { PINNED_LABEL } from "./pinned-badge";
 
 const results: SearchHit[] = [
   { id: "hr/annual leave.md", title: "Annual leave", snippet: "How to book **annual** **leave**…", score: 9, url: "https://intranet.example/al" },
@@ -65,5 +66,15 @@ describe("guidanceAnswerCard", () => {
 
   it("refuses an empty result list (that is the no-results card's job)", () => {
     expect(() => guidanceAnswerCard({ query: "x", results: [], publicUrl: "" })).toThrow(RangeError);
+  });
+
+  it("marks a pinned result in words above its title, and says so in speech and fallback text", () => {
+    const pinned = guidanceAnswerCard({ query: "leave", results: [{ ...results[2]!, pinned: true }, results[0]!], publicUrl: "https://hub.example.gov.uk" });
+    const texts = cardTexts(pinned);
+    expect(texts.filter((t) => t === PINNED_LABEL)).toHaveLength(1);
+    expect(texts[texts.indexOf(PINNED_LABEL) + 1]).toBe("Parental leave");
+    expect(pinned.speak).toContain("The top one is Parental leave (pinned by the communications team)");
+    expect(pinned.fallbackText).toContain("1. Parental leave (pinned by the communications team)");
+    expect(cardTexts(card)).not.toContain(PINNED_LABEL);
   });
 });

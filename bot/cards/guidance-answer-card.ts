@@ -4,6 +4,7 @@ import { MAX_QUESTION_ECHO_CHARS, MAX_SNIPPET_CHARS, MAX_TITLE_CHARS, truncate }
 import { feedbackButton } from "./card-submit-data";
 import { escapeMarkdown, quoteQuestion, snippetToMarkdown, snippetToPlainText } from "./card-text";
 import { guidancePageLink } from "./guidance-links";
+import { PINNED_LABEL, pinnedBadge } from "./pinned-badge";
 
 /** Results shown in a chat answer: enough to choose from, few enough to read on a phone. */
 export const MAX_ANSWER_RESULTS = 3;
@@ -20,7 +21,8 @@ export interface GuidanceAnswerInput {
 
 /**
  * The answer to a guidance question: the top results (title as a heading, snippet with matched terms in bold,
- * an "Open page" link) and a "Was this helpful?" Yes/No pair about the top result.
+ * an "Open page" link; a best bet marked "Pinned by the communications team") and a "Was this helpful?" Yes/No
+ * pair about the top result.
  */
 export function guidanceAnswerCard({ query, results, publicUrl }: GuidanceAnswerInput): AdaptiveCard {
   const shown = results.slice(0, MAX_ANSWER_RESULTS);
@@ -44,10 +46,13 @@ export function guidanceAnswerCard({ query, results, publicUrl }: GuidanceAnswer
   return {
     ...CARD_ENVELOPE,
     body,
-    speak: answerSpeech(titles, snippetToPlainText(truncate(top.snippet, MAX_SNIPPET_CHARS))),
+    speak: answerSpeech(
+      shown.map((hit, i) => spokenTitle(hit, titles[i] ?? hit.title)),
+      snippetToPlainText(truncate(top.snippet, MAX_SNIPPET_CHARS)),
+    ),
     fallbackText: [
       `Guidance for “${question}”:`,
-      ...shown.map((hit, i) => `${i + 1}. ${titles[i]}${linkSuffix(publicUrl, hit)}`),
+      ...shown.map((hit, i) => `${i + 1}. ${spokenTitle(hit, titles[i] ?? hit.title)}${linkSuffix(publicUrl, hit)}`),
     ].join("\n"),
   };
 }
@@ -55,6 +60,7 @@ export function guidanceAnswerCard({ query, results, publicUrl }: GuidanceAnswer
 function resultBlock(hit: SearchHit, title: string, publicUrl: string): CardElement {
   const link = guidancePageLink(publicUrl, hit);
   const items: CardElement[] = [
+    ...(hit.pinned ? [pinnedBadge()] : []),
     { type: "TextBlock", text: escapeMarkdown(title), style: "heading", weight: "bolder", size: "medium", wrap: true },
     { type: "TextBlock", text: snippetToMarkdown(truncate(hit.snippet, MAX_SNIPPET_CHARS)), wrap: true, spacing: "small" },
   ];
@@ -62,6 +68,11 @@ function resultBlock(hit: SearchHit, title: string, publicUrl: string): CardElem
     items.push({ type: "ActionSet", actions: [{ type: "Action.OpenUrl", title: "Open page", url: link, tooltip: `Open the page ${title}` }] });
   }
   return { type: "Container", items, separator: true, spacing: "medium" };
+}
+
+/** A title as read aloud or in plain text, saying when comms pinned the page. */
+function spokenTitle(hit: SearchHit, title: string): string {
+  return hit.pinned ? `${title} (${PINNED_LABEL.toLowerCase()})` : title;
 }
 
 function answerSpeech(titles: readonly string[], topSnippet: string): string {

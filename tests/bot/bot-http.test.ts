@@ -107,11 +107,15 @@ describe("POST /api/messages: guidance questions", () => {
     expect(server.logs).toContainEqual(expect.objectContaining({ level: "info", message: "bot.guidance.answered" }));
   });
 
-  it("says honestly when nothing matches, and where to get help", async () => {
+  it("says honestly when nothing matches, and where to go next", async () => {
     const card = onlyCard(await replies(activity({ text: "xylophone quokka" })));
     expect(card.speak).toContain("couldn't find any guidance");
-    expect(cardTexts(card)).toContain("No guidance found");
-    expect(cardTexts(card).join("\n")).toMatch(/IT Service Desk.*HR Advice/);
+    const texts = cardTexts(card);
+    expect(texts).toContain("No guidance found");
+    // Core's next steps (SearchResponse.nextSteps), labels as links, each with when to use it.
+    expect(texts).toContain("Where to go next");
+    expect(texts.some((t) => /^\[.+\]\(mailto:.+\)$/.test(t))).toBe(true);
+    expect(card.speak).toContain("Where to go next:");
     expect(cardActions(card).filter((a) => a.type === "Action.OpenUrl")).toHaveLength(0);
   });
 
