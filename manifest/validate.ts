@@ -35,6 +35,7 @@ export async function validateManifest(manifest: unknown, options: ValidateOptio
     problems.push(`version "${m.version}" must be MAJOR.MINOR.PATCH (e.g. 1.0.0) so Teams can tell an update from a downgrade`);
   }
   problems.push(...domainProblems(m));
+  problems.push(...composeExtensionProblems(m));
   problems.push(...(await checkIcons(m.icons as ManifestIcons | undefined, options.iconsDir)));
   return problems;
 }
@@ -88,6 +89,35 @@ function domainProblems(m: Record<string, unknown>): string[] {
       problems.push(`webApplicationInfo.resource "${app.resource}" should be api://<domain>/${String(app.id)} for Teams SSO`);
     }
   }
+  return problems;
+}
+
+/** A link-unfurling domain: a host name, optionally with a leading "*." wildcard; no scheme, port or path. */
+const LINK_DOMAIN = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+
+/**
+ * What the schema allows but Teams rejects or silently ignores in a message extension: a link domain written as a
+ * URL ("https://intranet.example/", a common slip when filling in INTRANET_DOMAIN), and a bot id that differs from
+ * the bot's (the extension's invokes would go to another bot).
+ */
+function composeExtensionProblems(m: Record<string, unknown>): string[] {
+  const extensions = Array.isArray(m.composeExtensions) ? (m.composeExtensions as Array<Record<string, unknown>>) : [];
+  const botIds = new Set((Array.isArray(m.bots) ? (m.bots as Array<{ botId?: unknown }>) : []).flatMap((bot) => (typeof bot.botId === "string" ? [bot.botId] : [])));
+  const problems: string[] = [];
+  extensions.forEach((extension, index) => {
+    if (typeof extension.botId === "string" && botIds.size > 0 && !botIds.has(extension.botId)) {
+      problems.push(`composeExtensions[${index}].botId "${extension.botId}" is not the id of a bot in "bots"`);
+    }
+    const handlers = Array.isArray(extension.messageHandlers) ? (extension.messageHandlers as Array<{ value?: { domains?: unknown } }>) : [];
+    handlers.forEach((handler, h) => {
+      const domains = Array.isArray(handler.value?.domains) ? handler.value.domains : [];
+      domains.forEach((domain, d) => {
+        if (typeof domain !== "string" || !LINK_DOMAIN.test(domain)) {
+          problems.push(`composeExtensions[${index}].messageHandlers[${h}].value.domains[${d}] "${String(domain)}" must be a host name such as intranet.example.gov.uk, without https:// or a path`);
+        }
+      });
+    });
+  });
   return problems;
 }
 

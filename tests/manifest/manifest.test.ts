@@ -30,7 +30,7 @@ jest.mock("strip-bom", () => ({ __esModule: true, default: (text: string) => tex
 
 const paths = projectPaths();
 const ENVS = ["local", "dev"] as const;
-const TEMPLATE_VARS = ["TEAMS_APP_ID", "APP_NAME_SUFFIX", "BOT_ID", "TAB_ENDPOINT", "BOT_DOMAIN", "AAD_APP_CLIENT_ID"];
+const TEMPLATE_VARS = ["TEAMS_APP_ID", "APP_NAME_SUFFIX", "BOT_ID", "TAB_ENDPOINT", "BOT_DOMAIN", "AAD_APP_CLIENT_ID", "INTRANET_DOMAIN"];
 
 async function template(): Promise<JsonValue> {
   return JSON.parse(await readFile(join(paths.templateDir, "manifest.json"), "utf8")) as JsonValue;
@@ -275,7 +275,7 @@ describe("packaging", () => {
   it("writes no package when the manifest is invalid", async () => {
     const scratch = await scratchProject();
     try {
-      await writeFile(join(scratch.envDir, ".env.broken"), "TEAMS_APP_ID=nope\nBOT_ID=nope\nBOT_DOMAIN=x\nTAB_ENDPOINT=https://x\nAAD_APP_CLIENT_ID=nope\nAPP_NAME_SUFFIX=\" (broken)\"\n");
+      await writeFile(join(scratch.envDir, ".env.broken"), "TEAMS_APP_ID=nope\nBOT_ID=nope\nBOT_DOMAIN=x\nTAB_ENDPOINT=https://x\nAAD_APP_CLIENT_ID=nope\nAPP_NAME_SUFFIX=\" (broken)\"\nINTRANET_DOMAIN=x\n");
       const attempt = packageApp("broken", { paths: scratch, outDir });
       await expect(attempt).rejects.toBeInstanceOf(ManifestToolError);
       await expect(attempt).rejects.toThrow(/schema: \/id must match pattern/);
@@ -318,7 +318,7 @@ describe("cli", () => {
       await writeFile(join(scratch.envDir, ".env.partial"), "TEAMS_APP_ID=6f1c0a2e-4b7d-4c3a-9e51-0c1a1c0a1001\nBOT_ID=\n");
       const { io, err } = capture();
       expect(await runCli(["validate", "--env", "partial"], { ...io, paths: scratch })).toBe(1);
-      expect(err.join("\n")).toMatch(/env\/\.env\.partial has no value for variables APP_NAME_SUFFIX, BOT_ID, TAB_ENDPOINT, BOT_DOMAIN, AAD_APP_CLIENT_ID/);
+      expect(err.join("\n")).toMatch(/env\/\.env\.partial has no value for variables APP_NAME_SUFFIX, BOT_ID, BOT_DOMAIN, INTRANET_DOMAIN, TAB_ENDPOINT, AAD_APP_CLIENT_ID/);
     } finally {
       await rm(scratch.root, { recursive: true, force: true });
     }
