@@ -2,6 +2,7 @@ import type { Attachment, MessagingExtensionAttachment } from "botbuilder";
 import { ADAPTIVE_CARD_CONTENT_TYPE } from "../cards/adaptive-card-types";
 import { PINNED_LABEL } from "../cards/pinned-badge";
 import { guidancePageCard, pageCardText, type PageCardItem } from "./guidance-page-card";
+import { forLinkUnfurling } from "./link-unfurl-card";
 
 /** MIME type of a thumbnail card: what Teams shows as one row of a message-extension result list. */
 export const THUMBNAIL_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.thumbnail";
@@ -21,4 +22,9 @@ export function guidancePagePreview(item: PageCardItem): Attachment {
 /** A page as a message-extension attachment: the card that goes into the chat, and the row that previews it. */
 export function guidancePageAttachment(item: PageCardItem, publicUrl: string): MessagingExtensionAttachment {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: guidancePageCard(item, publicUrl), preview: guidancePagePreview(item) };
+}
+
+/** A page as an unfurled link's attachment: the same card, declared Adaptive Cards 1.3 as link unfurling needs. */
+export function unfurledPageAttachment(item: PageCardItem, publicUrl: string): MessagingExtensionAttachment {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: forLinkUnfurling(guidancePageCard(item, publicUrl)), preview: guidancePagePreview(item) };
 }

@@ -1,6 +1,7 @@
 export * from "./compose-extension-response";
 export * from "./guidance-page-attachment";
 export * from "./guidance-page-card";
+export * from "./link-unfurl-card";
 export * from "./message-extension-context";
 export * from "./message-extension-limits";
 export * from "./page-card-item";

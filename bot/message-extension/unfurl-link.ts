@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isAppError, type GuidancePage } from "../../core";
 import { describeError } from "../bot-log";
 import { resultResponse } from "./compose-extension-response";
-import { guidancePageAttachment } from "./guidance-page-attachment";
+import { unfurledPageAttachment } from "./guidance-page-attachment";
 import type { MessageExtensionContext } from "./message-extension-context";
 import { readPageLink } from "./page-link";
 import { pageCardItem } from "./page-card-item";
@@ -12,8 +12,9 @@ const queryLinkSchema = z.object({ url: z.string() });
 
 /**
  * Answers a `composeExtension/queryLink` (a URL pasted into the compose box): a Guidance tab link or a page's
- * original link becomes the same card the search inserts. Anything else, or any failure, is an empty result, which
- * Teams treats as "nothing to unfurl" and leaves the link as it is. Never throws.
+ * original link becomes the same card the search inserts, declared Adaptive Cards 1.3 as unfurling requires.
+ * Anything else, or any failure, is an empty result, which Teams treats as "nothing to unfurl" and leaves the link
+ * as it is. Never throws.
  */
 export async function unfurlLink({ services, publicUrl, log }: MessageExtensionContext, value: unknown): Promise<MessagingExtensionResponse> {
   const parsed = queryLinkSchema.safeParse(value);
@@ -26,7 +27,7 @@ export async function unfurlLink({ services, publicUrl, log }: MessageExtensionC
         : await firstPage(target.urls, (url) => services.guidance.pageByUrl(url));
     // Whether a link unfurled, never which: the URL can name a person's case or document.
     log("info", "bot.message_extension.unfurled", { kind: target.kind, found: page !== undefined });
-    return resultResponse(page ? [guidancePageAttachment(pageCardItem(page), publicUrl)] : []);
+    return resultResponse(page ? [unfurledPageAttachment(pageCardItem(page), publicUrl)] : []);
   } catch (error) {
     log("error", "bot.message_extension.unfurl_failed", describeError(error));
     return resultResponse([]);

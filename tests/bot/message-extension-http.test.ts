@@ -3,6 +3,7 @@ import type { MessagingExtensionAttachment, MessagingExtensionResponse } from "b
 import request from "supertest";
 import {
   ADAPTIVE_CARD_CONTENT_TYPE,
+  LINK_UNFURL_CARD_VERSION,
   MAX_MESSAGE_EXTENSION_RESULTS,
   NO_RESULTS_MESSAGE,
   QUERY_TOO_LONG_MESSAGE,
@@ -189,6 +190,8 @@ describe("composeExtension/queryLink (link unfurling)", () => {
     const [attachment, ...rest] = await unfurl(url);
     expect(rest).toEqual([]);
     const card = cardOf(attachment);
+    // Teams renders Adaptive Cards up to 1.3 in unfurled links.
+    expect(card.version).toBe(LINK_UNFURL_CARD_VERSION);
     expect(cardTexts(card)[0]).toBe("Annual leave");
     expect(cardTexts(card)[1]).toMatch(/^Annual leave How to book annual leave/);
     expect(card.speak).toMatch(/^Council guidance: Annual leave\./);
