@@ -103,11 +103,34 @@ export interface TypingEvent {
 /** One frame of ws://…/_ws_conversation/v1/conversations/stream (JSON text). */
 export type StreamEvent = CreateMessageEvent | UpdateMessageEvent | TypingEvent;
 
+/**
+ * Body of POST /_conversation/v1/invoke for a message-extension invoke: what the web UI's message-extension panel
+ * sends as the user types a search (`composeExtension/query`) or pastes a link (`composeExtension/queryLink`). The
+ * playground turns it into an `invoke` activity from the compose box and answers with the bot's invoke response.
+ */
+export interface MessageExtensionInvokeRequest {
+  readonly name: "composeExtension/query" | "composeExtension/queryLink";
+  readonly conversation: { readonly id: string };
+  readonly from: PlaygroundAccount;
+  readonly value: Readonly<Record<string, unknown>>;
+}
+
+/** Answer to a message-extension invoke: the bot's `composeExtension` (and `task`, unused here), passed through. */
+export interface MessageExtensionInvokeResponse {
+  readonly composeExtension?: {
+    readonly type: string;
+    readonly attachmentLayout?: string;
+    readonly text?: string;
+    readonly attachments?: ReadonlyArray<StreamAttachment & { readonly preview?: StreamAttachment }>;
+  };
+}
+
 /** Paths of the playground API, relative to its base URL. */
 export const PLAYGROUND_PATHS = {
   config: "/_internal/v1/config",
   messages: (conversationId: string) => `/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
   submit: "/_conversation/v1/submit",
+  invoke: "/_conversation/v1/invoke",
   // The server matches the upgrade path exactly: no query string.
   conversationStream: "/_ws_conversation/v1/conversations/stream",
 } as const;

@@ -2,6 +2,8 @@ import {
   PLAYGROUND_PATHS,
   type CreateMessageResponse,
   type DraftTextMessage,
+  type MessageExtensionInvokeRequest,
+  type MessageExtensionInvokeResponse,
   type PlaygroundConfigResponse,
   type SubmitRequest,
 } from "./playground-api";
@@ -44,6 +46,15 @@ export class PlaygroundClient {
       value: data,
     };
     await this.post(PLAYGROUND_PATHS.submit, body);
+  }
+
+  /**
+   * Does what the message-extension panel does in the personal chat's compose box (a search as the user types, or a
+   * pasted link) and returns the bot's answer, which the playground passes back synchronously.
+   */
+  async invokeMessageExtension(name: MessageExtensionInvokeRequest["name"], value: Readonly<Record<string, unknown>>): Promise<MessageExtensionInvokeResponse> {
+    const body: MessageExtensionInvokeRequest = { name, conversation: { id: this.personalChatId }, from: { id: this.config.config.currentUser.id }, value };
+    return (await this.post(PLAYGROUND_PATHS.invoke, body)) as MessageExtensionInvokeResponse;
   }
 
   private async post(path: string, body: unknown): Promise<unknown> {
