@@ -24,6 +24,11 @@ describe("readSearchQuery", () => {
     expect(readSearchQuery({ commandId: SEARCH_COMMAND_ID })).toEqual({ kind: "suggest" });
   });
 
+  it("reads an unnamed command and parameter as ours (the Agents Playground with its fields left blank)", () => {
+    expect(readSearchQuery({ parameters: [{ value: "sick pay" }] })).toEqual({ kind: "search", text: "sick pay", skip: 0, count: 25 });
+    expect(readSearchQuery({ commandId: SEARCH_COMMAND_ID, parameters: [{ name: "other", value: "x" }] })).toEqual({ kind: "suggest" });
+  });
+
   it("answers over-long queries with a message", () => {
     expect(readSearchQuery(query("a".repeat(MAX_QUERY_LENGTH + 1)))).toEqual({ kind: "invalid", message: QUERY_TOO_LONG_MESSAGE });
     expect(readSearchQuery(query("a".repeat(MAX_QUERY_LENGTH)))).toMatchObject({ kind: "search" });

@@ -35,14 +35,17 @@ const querySchema = z.object({
  */
 export function readSearchQuery(value: unknown): SearchQueryRequest {
   const parsed = querySchema.safeParse(value);
-  if (!parsed.success || parsed.data.commandId !== SEARCH_COMMAND_ID) return { kind: "invalid", message: UNKNOWN_COMMAND_MESSAGE };
-  const parameters = parsed.data.parameters ?? [];
+  if (!parsed.success) return { kind: "invalid", message: UNKNOWN_COMMAND_MESSAGE };
+  const { commandId, parameters = [], queryOptions } = parsed.data;
+  // Teams always names the command and parameter; the Agents Playground leaves both out when its command id and
+  // parameter name fields are left blank. With one command and one parameter, unnamed can only mean ours.
+  if (commandId !== undefined && commandId !== SEARCH_COMMAND_ID) return { kind: "invalid", message: UNKNOWN_COMMAND_MESSAGE };
   if (parameters.some((p) => p.name === INITIAL_RUN_PARAMETER && String(p.value).toLowerCase() === "true")) return { kind: "suggest" };
-  const raw = parameters.find((p) => p.name === QUERY_PARAMETER)?.value;
+  const raw = (parameters.find((p) => p.name === QUERY_PARAMETER) ?? parameters.find((p) => p.name === undefined))?.value;
   if (raw !== undefined && raw !== null && typeof raw !== "string") return { kind: "invalid", message: UNKNOWN_COMMAND_MESSAGE };
   const text = (raw ?? "").trim();
   if (text.length === 0) return { kind: "suggest" };
   if (text.length > MAX_QUERY_LENGTH) return { kind: "invalid", message: QUERY_TOO_LONG_MESSAGE };
-  const { skip = 0, count = MAX_MESSAGE_EXTENSION_RESULTS } = parsed.data.queryOptions ?? {};
+  const { skip = 0, count = MAX_MESSAGE_EXTENSION_RESULTS } = queryOptions ?? {};
   return { kind: "search", text, skip, count: Math.min(count, MAX_MESSAGE_EXTENSION_RESULTS) };
 }
