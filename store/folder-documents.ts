@@ -1,4 +1,4 @@
-import { opendir, readFile, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { isSupportedDocument, type SourceDocument } from "../core";
 
@@ -8,15 +8,26 @@ import { isSupportedDocument, type SourceDocument } from "../core";
  * Hidden files and folders (".git") and node_modules are skipped.
  */
 export async function* readDocuments(root: string): AsyncGenerator<SourceDocument> {
-  for await (const file of walk(root)) {
-    const [content, info] = await Promise.all([readFile(file, "utf8"), stat(file)]);
-    yield { id: relative(root, file).split(sep).join("/"), content, modifiedAt: info.mtime };
+  for (const file of walk(root)) {
+    // Read synchronously: a guidance page is a few KB, read in tens of microseconds, while the promise API's
+    // separate open, stat, read and close round trips through the thread pool cost several times that in CPU
+    // (it was most of the time of reading a folder).
+    yield { id: relative(root, file).split(sep).join("/"), ...readFileNow(file) };
   }
 }
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries = [];
-  for await (const entry of await opendir(dir)) entries.push(entry);
+function readFileNow(file: string): { content: string; modifiedAt: Date } {
+  const fd = openSync(file, "r");
+  try {
+    return { modifiedAt: fstatSync(fd).mtime, content: readFileSync(fd, "utf8") };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function* walk(dir: string): Generator<string> {
+  // Listed synchronously for the same reason files are read so: the async directory iterator costs more than the listing.
+  const entries = readdirSync(dir, { withFileTypes: true });
   // Sorted, so ingest order (and progress output) is the same on every machine.
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {

@@ -96,4 +96,35 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE guidance_page ADD COLUMN keywords TEXT NOT NULL DEFAULT '';
   ALTER TABLE guidance_page ADD COLUMN description TEXT;
   `,
+  // 5: search runs in process (core's engine), so the FTS5 index and the triggers that kept it in step go: they were
+  // most of the cost of writing a page. The page change log, until now created on open by SqliteGuidance, becomes
+  // a migration (IF NOT EXISTS: databases opened by earlier releases already have it, with their history). The
+  // search_feedback table of migration 1 goes: feedback lives in the search-feedback record collection.
+  `
+  DROP TRIGGER IF EXISTS guidance_page_ai;
+  DROP TRIGGER IF EXISTS guidance_page_ad;
+  DROP TRIGGER IF EXISTS guidance_page_au;
+  DROP TABLE IF EXISTS guidance_fts;
+  DROP TABLE IF EXISTS search_feedback;
+
+  -- The page change log: one row per page id holding the sequence number of its latest insert, update or delete,
+  -- written by triggers in the same transaction as the change. Triggers use UPSERT, not INSERT OR REPLACE: a
+  -- trigger's conflict policy is overridden by the statement that fired it.
+  CREATE TABLE IF NOT EXISTS guidance_change (page_id TEXT PRIMARY KEY, seq INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS guidance_change_seq ON guidance_change(seq);
+  CREATE TRIGGER IF NOT EXISTS guidance_change_ai AFTER INSERT ON guidance_page BEGIN
+    INSERT INTO guidance_change(page_id, seq) VALUES (new.id, (SELECT coalesce(max(seq), 0) + 1 FROM guidance_change))
+      ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
+  END;
+  CREATE TRIGGER IF NOT EXISTS guidance_change_au AFTER UPDATE ON guidance_page BEGIN
+    INSERT INTO guidance_change(page_id, seq) SELECT old.id, (SELECT coalesce(max(seq), 0) + 1 FROM guidance_change) WHERE old.id <> new.id
+      ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
+    INSERT INTO guidance_change(page_id, seq) VALUES (new.id, (SELECT coalesce(max(seq), 0) + 1 FROM guidance_change))
+      ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
+  END;
+  CREATE TRIGGER IF NOT EXISTS guidance_change_ad AFTER DELETE ON guidance_page BEGIN
+    INSERT INTO guidance_change(page_id, seq) VALUES (old.id, (SELECT coalesce(max(seq), 0) + 1 FROM guidance_change))
+      ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
+  END;
+  `,
 ];

@@ -1,6 +1,6 @@
 import { isAppError, parseDocument, type GuidancePage, type SourceDocument } from "../core";
 import { createSqliteHub, type SqliteHub } from "./sqlite-store";
-import { SqliteGuidance, toMatchExpression } from "./sqlite-guidance";
+import { SqliteGuidance } from "./sqlite-guidance";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
 const page = (id: string, content: string, origin = "test"): GuidancePage => parseDocument({ id, content }, origin, NOW);
@@ -78,19 +78,10 @@ describe("SqliteGuidance on :memory:", () => {
     expect(["ok", "refused"]).toContain(outcome);
   });
 
-  it.each([['"'], ["*"], ["NEAR("], ["a:b"], ["-"], ["^"], ['x" OR "y']])("quotes raw terms %j safely even if they bypass tokenize", async (...terms) => {
-    await expect(store.search({ text: terms.join(" "), terms, keyTerms: terms, top: 5 })).resolves.toEqual(expect.any(Array));
-  });
-
   it("treats operator words as plain words", async () => {
     await store.apply({ upserts: [page("x/near.md", "# Parking\n\nSpaces near the main entrance are not reserved.\n")], removals: [] });
     expect(await ids("near")).toEqual(["x/near.md"]);
     expect(await ids("NOT")).toEqual(["x/near.md"]);
-  });
-
-  it("quotes every term in the MATCH expression", () => {
-    expect(toMatchExpression(["annual", "leave", "annual"])).toBe('"annual" OR "leave"');
-    expect(toMatchExpression(['a"b'])).toBe('"a""b"');
   });
 
   it("re-indexes an updated page: the old word is no longer found", async () => {
@@ -146,10 +137,16 @@ describe("SqliteGuidance on :memory:", () => {
     expect(await store.count()).toBe(DOCS.length);
   });
 
-  it("keeps the full-text index consistent after many updates", async () => {
+  it("keeps the search index consistent after many updates, and the change log one row per page", async () => {
     for (let i = 0; i < 5; i++) await store.apply({ upserts: [page("hr/sickness.md", `# Sickness absence\n\nVersion ${i} wordv${i}.\n`)], removals: [] });
-    hub.db.exec("INSERT INTO guidance_fts(guidance_fts, rank) VALUES ('integrity-check', 1)");
     expect(await ids("wordv4")).toEqual(["hr/sickness.md"]);
     expect(await ids("wordv3")).toEqual([]);
+    expect(hub.db.prepare("SELECT count(*) AS n FROM guidance_change WHERE page_id = 'hr/sickness.md'").get()).toEqual({ n: 1 });
+    expect(store.changesSince(0).map((c) => c.id)).toContain("hr/sickness.md");
+  });
+
+  it("keeps no full-text index or triggers of its own: a page write is its row and its change-log entry", () => {
+    const names = hub.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name").all().map((r) => r.name);
+    expect(names.filter((n) => n.startsWith("guidance_"))).toEqual(["guidance_change", "guidance_change_ad", "guidance_change_ai", "guidance_change_au", "guidance_page"]);
   });
 });

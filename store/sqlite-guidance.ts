@@ -1,10 +1,5 @@
-import type { GuidancePage, GuidancePages, GuidanceSearchEngine, PageChanges, ParsedQuery, SearchHit } from "../core";
+import type { GuidancePage, GuidancePages, PageChanges } from "../core";
 import type { SqliteDb } from "./sqlite-database";
-
-/** Column weights for FTS5 bm25: a word in the title says more about a page than one in its body. */
-export const FTS_WEIGHTS = { title: 8, headings: 3, body: 1 } as const;
-/** Words of context either side of the matched terms in a snippet. */
-export const SNIPPET_TOKENS = 24;
 
 interface PageRow {
   id: string;
@@ -21,7 +16,14 @@ interface PageRow {
   updated_at: string;
 }
 
-/** One entry of the page change log: the page's latest change, and its hash now (null once removed). */
+/**
+ * One entry of the page change log: the page's latest change, and its hash now (null once removed).
+ *
+ * The change log (table guidance_change, migration 5) holds one row per page id with the sequence number of its
+ * latest insert, update or delete, written by triggers in the same transaction as the change. An in-memory index
+ * (store/guidance-engine) checks the highest sequence number before each search (one index lookup) and reloads only
+ * the pages changed since, so a `hub ingest` in another process shows up in a running server's searches.
+ */
 export interface PageChange {
   readonly id: string;
   readonly seq: number;
@@ -29,46 +31,20 @@ export interface PageChange {
 }
 
 /**
- * The page change log: one row per page id holding the sequence number of its latest insert, update or delete,
- * written by triggers in the same transaction as the change. An in-memory index (store/guidance-engine) checks the
- * highest sequence number before each search (one index lookup) and reloads only the pages changed since, so a
- * `hub ingest` in another process shows up in a running server's searches.
- *
- * Triggers use UPSERT, not INSERT OR REPLACE: a trigger's conflict policy is overridden by the statement that fired it.
- * Created idempotently here rather than as a numbered migration, so that databases of any schema version gain it on
- * open; a later schema release may fold it into MIGRATIONS.
- */
-const CHANGE_LOG_SCHEMA = `
-  CREATE TABLE IF NOT EXISTS guidance_change (page_id TEXT PRIMARY KEY, seq INTEGER NOT NULL);
-  CREATE INDEX IF NOT EXISTS guidance_change_seq ON guidance_change(seq);
-  CREATE TRIGGER IF NOT EXISTS guidance_change_ai AFTER INSERT ON guidance_page BEGIN
-    INSERT INTO guidance_change(page_id, seq) VALUES (new.id, (SELECT coalesce(max(seq), 0) + 1 FROM guidance_change))
-      ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
-  END;
-  CREATE TRIGGER IF NOT EXISTS guidance_change_au AFTER UPDATE ON guidance_page BEGIN
-    INSERT INTO guidance_change(page_id, seq) SELECT old.id, (SELECT coalesce(max(seq), 0) + 1 FROM guidance_change) WHERE old.id <> new.id
-      ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
-    INSERT INTO guidance_change(page_id, seq) VALUES (new.id, (SELECT coalesce(max(seq), 0) + 1 FROM guidance_change))
-      ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
-  END;
-  CREATE TRIGGER IF NOT EXISTS guidance_change_ad AFTER DELETE ON guidance_page BEGIN
-    INSERT INTO guidance_change(page_id, seq) VALUES (old.id, (SELECT coalesce(max(seq), 0) + 1 FROM guidance_change))
-      ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
-  END;
-`;
-
-/**
  * Looks pages up by their original link (link unfurling), case-insensitively as SharePoint treats URLs. Created
- * idempotently on open, like the change log, so it needs no migration number.
+ * idempotently on open, so it needs no migration number.
  */
 const URL_LOOKUP_SCHEMA = "CREATE INDEX IF NOT EXISTS guidance_page_url ON guidance_page(url COLLATE NOCASE);";
 
-/** Guidance pages in SQLite, searched with FTS5 bm25. Implements both the page store and the search engine ports. */
-export class SqliteGuidance implements GuidancePages, GuidanceSearchEngine {
+/**
+ * Guidance pages in SQLite: the page store. Search is core's in-memory engine over these pages
+ * (store/guidance-engine); SQLite keeps no full-text index of its own, so writing a page is one row and its
+ * change-log entry.
+ */
+export class SqliteGuidance implements GuidancePages {
   private readonly statements;
 
   constructor(private readonly db: SqliteDb) {
-    db.exec(CHANGE_LOG_SCHEMA);
     db.exec(URL_LOOKUP_SCHEMA);
     this.statements = {
       get: db.prepare<[string], PageRow>("SELECT * FROM guidance_page WHERE id = ?"),
@@ -88,14 +64,6 @@ export class SqliteGuidance implements GuidancePages, GuidanceSearchEngine {
       changesSince: db.prepare<[number], { id: string; seq: number; content_hash: string | null }>(`
         SELECT c.page_id AS id, c.seq, p.content_hash FROM guidance_change c LEFT JOIN guidance_page p ON p.id = c.page_id
         WHERE c.seq > ? ORDER BY c.seq`),
-      search: db.prepare<[string, number], { id: string; title: string; url: string | null; score: number; snippet: string }>(`
-        SELECT p.id, p.title, p.url,
-               -bm25(guidance_fts, ${FTS_WEIGHTS.title}, ${FTS_WEIGHTS.headings}, ${FTS_WEIGHTS.body}) AS score,
-               snippet(guidance_fts, 2, '**', '**', '…', ${SNIPPET_TOKENS}) AS snippet
-        FROM guidance_fts JOIN guidance_page p ON p.rowid = guidance_fts.rowid
-        WHERE guidance_fts MATCH ?
-        ORDER BY score DESC
-        LIMIT ?`),
     };
   }
 
@@ -149,25 +117,6 @@ export class SqliteGuidance implements GuidancePages, GuidanceSearchEngine {
   changesSince(seq: number): PageChange[] {
     return this.statements.changesSince.all(seq).map((r) => ({ id: r.id, seq: r.seq, contentHash: r.content_hash }));
   }
-
-  async search(query: ParsedQuery): Promise<SearchHit[]> {
-    const rows = this.statements.search.all(toMatchExpression(query.keyTerms), query.top);
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      snippet: r.snippet.replace(/\s+/g, " ").trim(),
-      score: Math.round(r.score * 1000) / 1000,
-      ...(r.url ? { url: r.url } : {}),
-    }));
-  }
-}
-
-/**
- * Builds an FTS5 MATCH expression that ranks pages with any of the terms (OR), every term quoted so that
- * words like "and", "near" or "not" are never read as FTS5 operators.
- */
-export function toMatchExpression(terms: readonly string[]): string {
-  return [...new Set(terms)].map((t) => `"${t.replace(/"/g, '""')}"`).join(" OR ");
 }
 
 function toRow(page: GuidancePage): PageRow {

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { posix } from "node:path";
-import { Lexer, marked, Parser, type Token, type Tokens } from "marked";
+import { Lexer, marked, type Token, type Tokens } from "marked";
 import { parse as parseHtml, type HTMLElement } from "node-html-parser";
-import sanitizeHtml from "sanitize-html";
-import { parse as parseYaml } from "yaml";
+import { parseFrontMatter } from "./front-matter";
+import { markdownToHtml, sanitise } from "./markdown-html";
 import type { GuidancePage } from "./page";
 
 /** A file handed to ingestion: its id (path relative to the ingested folder, with forward slashes) and its bytes. */
@@ -27,12 +27,13 @@ export function contentHash(content: string): string {
 export function parseDocument(doc: SourceDocument, origin: string, now: Date): GuidancePage {
   const ext = posix.extname(doc.id).toLowerCase();
   const parsed = ext === ".html" || ext === ".htm" ? parseHtmlDocument(doc.content) : parseMarkdownDocument(doc.content);
+  // Markdown's HTML is safe as rendered (see markdown-html); an HTML document is sanitised whole.
   return {
     id: doc.id,
     title: parsed.title || titleFromPath(doc.id),
     headings: parsed.headings,
     text: parsed.text,
-    html: sanitise(parsed.html),
+    html: parsed.html,
     origin,
     url: parsed.url,
     ...(parsed.keywords.length > 0 ? { keywords: parsed.keywords } : {}),
@@ -97,12 +98,7 @@ function parseMarkdownDocument(source: string): ParsedBody {
   const fm = FRONT_MATTER.exec(source);
   if (fm) {
     body = source.slice(fm[0].length);
-    try {
-      const value: unknown = parseYaml(fm[1] ?? "");
-      if (value && typeof value === "object" && !Array.isArray(value)) meta = value as Record<string, unknown>;
-    } catch {
-      // Broken front matter should not lose the page: index the body and fall back to the first heading.
-    }
+    meta = parseFrontMatter(fm[1] ?? "");
   }
   // Lexed once: text and headings come from the tokens, and the HTML is rendered from the same tokens. (Rendering
   // with marked.parse and re-parsing each inline run for its text lexed every page three or more times.)
@@ -117,7 +113,7 @@ function parseMarkdownDocument(source: string): ParsedBody {
     title,
     headings: headings.filter((h) => h.length > 0 && h !== title),
     text: collapse(lines.join("\n")),
-    html: Parser.parse(tokens),
+    html: markdownToHtml(tokens),
     url: typeof meta.url === "string" ? meta.url : undefined,
     keywords: keywordList(meta.keywords, meta.tags),
     description: descriptionOf(meta.description),
@@ -219,22 +215,23 @@ function parseHtmlDocument(source: string): ParsedBody {
   const canonical = root.querySelector('link[rel="canonical"]')?.getAttribute("href");
   const keywords = keywordList(root.querySelector('meta[name="keywords"]')?.getAttribute("content"));
   const description = descriptionOf(root.querySelector('meta[name="description"]')?.getAttribute("content"));
-  return { title, headings, text, html: body.innerHTML, url: canonical ?? undefined, keywords, description };
-}
-
-/** Only the markup a guidance page needs; no scripts, styles, iframes or event handlers. */
-function sanitise(html: string): string {
-  return sanitizeHtml(html, {
-    allowedTags: [...sanitizeHtml.defaults.allowedTags, "img"],
-    allowedAttributes: { a: ["href", "title", "rel", "target"], img: ["src", "alt", "title"], th: ["scope"], td: ["colspan", "rowspan"] },
-    allowedSchemes: ["https", "http", "mailto", "tel"],
-    transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer", target: "_blank" }) },
-  });
+  return { title, headings, text, html: sanitise(body.innerHTML), url: canonical ?? undefined, keywords, description };
 }
 
 function collapse(text: string): string {
-  return text.replace(/[ \t\u00a0]+/g, " ").replace(/\s*\n\s*/g, "\n").trim();
+  // Same as text.replace(/[ \t\u00a0]+/g, " ").replace(/\s*\n\s*/g, "\n").trim(), without the second regex, which
+  // retried at every space of a page's text. (String.prototype.trim strips exactly the characters \s matches.)
+  const spaced = SPACE_RUN.test(text) ? text.replace(SPACE_RUNS, " ") : text;
+  if (!spaced.includes("\n")) return spaced.trim();
+  let out = "";
+  for (const line of spaced.split("\n")) {
+    const trimmed = line.trim();
+    if (trimmed) out = out ? out + "\n" + trimmed : trimmed;
+  }
+  return out;
 }
+const SPACE_RUN = /[\t\u00a0]| {2}/;
+const SPACE_RUNS = /[ \t\u00a0]+/g;
 
 function titleFromPath(id: string): string {
   const base = posix.basename(id, posix.extname(id)).replace(/[-_]+/g, " ").trim();

@@ -7,6 +7,7 @@ import MiniSearch from "minisearch";
 import { DEFAULT_RANKING_OPTIONS, feedbackStoreOn, GuidanceService, isStopword, parseDocument, parseQuery, porter2, surfaceOf, systemClock, type GuidancePage, type RankingOptions, type SourceDocument } from "../../core";
 import { createSqliteHub, openDatabase, readDocuments, SqliteAuditLog, sqliteRecords, SqliteGuidance, type SqliteHub } from "../../store";
 import { IndexedGuidance } from "../../store/guidance-engine";
+import { Fts5Pages } from "./fts5-peer";
 import { CORPUS_ORIGIN } from "./search-bench";
 
 /**
@@ -96,8 +97,9 @@ export async function councilHubPeer(corpusDir: string): Promise<SearchPeer & { 
 export async function fts5Peer(corpusDir: string): Promise<SearchPeer> {
   const dataDir = mkdtempSync(join(tmpdir(), "council-hub-bench-fts5-"));
   const db = openDatabase(join(dataDir, "fts5.sqlite"));
-  const store = new SqliteGuidance(db);
-  const service = new GuidanceService({ pages: store, engine: store, feedback: feedbackStoreOn(sqliteRecords(db)), audit: new SqliteAuditLog(db), clock: systemClock });
+  const store = new Fts5Pages(db);
+  const engine = { search: async () => [] };
+  const service = new GuidanceService({ pages: store, engine, feedback: feedbackStoreOn(sqliteRecords(db)), audit: new SqliteAuditLog(db), clock: systemClock });
   const started = performance.now();
   const report = await service.ingest(CORPUS_ORIGIN, readDocuments(corpusDir), { actor: "bench" });
   const ms = performance.now() - started;
@@ -106,7 +108,7 @@ export async function fts5Peer(corpusDir: string): Promise<SearchPeer> {
     ingest: { pages: report.seen, ms },
     async search(text, top) {
       try {
-        return { ids: (await store.search(parseQuery(text, top))).map((h) => h.id) };
+        return { ids: store.search(parseQuery(text, top)) };
       } catch {
         return { ids: [] };
       }

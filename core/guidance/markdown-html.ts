@@ -1,0 +1,134 @@
+import { getDefaults, Parser, Renderer, type Token, type Tokens } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+/**
+ * Safe HTML for a guidance page. Markdown is rendered straight from marked's tokens by a renderer that only ever
+ * writes an allow-listed set of tags, escapes all text and attributes, and drops links and images whose scheme is
+ * not allowed; only the (rare) blocks that hold raw HTML go through sanitize-html. Sanitising every rendered page
+ * again was the single largest cost of ingest: a second full HTML parse of output we had just written ourselves.
+ */
+
+/** URL schemes a link or image may use; anything else (javascript:, data:, vbscript:, file:) is dropped. */
+export const ALLOWED_URL_SCHEMES: readonly string[] = ["https", "http", "mailto", "tel"];
+
+/** sanitize-html options for raw HTML: whole HTML documents, and the raw-HTML blocks of Markdown. */
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, "img"],
+  allowedAttributes: { a: ["href", "title", "rel", "target"], img: ["src", "alt", "title"], th: ["scope"], td: ["colspan", "rowspan"] },
+  allowedSchemes: [...ALLOWED_URL_SCHEMES],
+  transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer", target: "_blank" }) },
+};
+
+/** Only the markup a guidance page needs; no scripts, styles, iframes or event handlers. */
+export function sanitise(html: string): string {
+  return sanitizeHtml(html, SANITIZE_OPTIONS);
+}
+
+/** Escapes text for an HTML text node or a double-quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+// Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:"), so they are removed
+// before the scheme is read.
+// eslint-disable-next-line no-control-regex -- the control range is the point.
+const URL_NOISE = /[\u0000-\u0020\u007f-\u009f]+/g;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/**
+ * The URL as it may appear in an attribute, or undefined when it must not: a scheme outside the allow-list, or a
+ * URL marked cannot encode. Relative links (no scheme) are kept.
+ */
+export function safeUrl(href: string): string | undefined {
+  const scheme = SCHEME.exec(href.replace(URL_NOISE, ""))?.[1];
+  if (scheme !== undefined && !ALLOWED_URL_SCHEMES.includes(scheme.toLowerCase())) return undefined;
+  let encoded: string;
+  try {
+    encoded = encodeURI(href).replace(/%25/g, "%");
+  } catch {
+    return undefined;
+  }
+  return escapeHtml(encoded);
+}
+
+/**
+ * marked's renderer, narrowed to what sanitize-html would have let through: no task-list inputs, no class or align
+ * attributes, links opened safely in a new tab, text and attributes always escaped.
+ */
+class SafeRenderer extends Renderer {
+  override code({ text }: Tokens.Code): string {
+    return `<pre><code>${escapeHtml(text.replace(/\n$/, "") + "\n")}</code></pre>\n`;
+  }
+
+  override checkbox(): string {
+    return "";
+  }
+
+  override tablecell(token: Tokens.TableCell): string {
+    const type = token.header ? "th" : "td";
+    return `<${type}>${this.parser.parseInline(token.tokens)}</${type}>\n`;
+  }
+
+  override del({ tokens }: Tokens.Del): string {
+    return `<s>${this.parser.parseInline(tokens)}</s>`;
+  }
+
+  override link({ href, title, tokens }: Tokens.Link): string {
+    const text = this.parser.parseInline(tokens);
+    const url = safeUrl(href);
+    if (url === undefined) return text;
+    return `<a href="${url}"${title ? ` title="${escapeHtml(title)}"` : ""} rel="noopener noreferrer" target="_blank">${text}</a>`;
+  }
+
+  override image({ href, title, text, tokens }: Tokens.Image): string {
+    const alt = tokens ? this.parser.parseInline(tokens, this.parser.textRenderer) : text;
+    const url = safeUrl(href);
+    if (url === undefined) return escapeHtml(alt);
+    return `<img src="${url}" alt="${escapeHtml(alt)}"${title ? ` title="${escapeHtml(title)}"` : ""}>`;
+  }
+
+  // Raw HTML passes through here only inside a block that is sanitised as a whole afterwards (see markdownToHtml).
+  override html({ text }: Tokens.HTML | Tokens.Tag): string {
+    return text;
+  }
+}
+
+const renderer = new SafeRenderer();
+const parser = new Parser({ ...getDefaults(), renderer });
+
+/** True when a token or anything inside it is raw HTML. */
+function holdsRawHtml(token: Token): boolean {
+  if (token.type === "html") return true;
+  if ("tokens" in token && Array.isArray(token.tokens) && token.tokens.some((t: Token) => holdsRawHtml(t))) return true;
+  if (token.type === "list") return (token as Tokens.List).items.some((item) => holdsRawHtml(item));
+  if (token.type === "table") {
+    const table = token as Tokens.Table;
+    return table.header.some((c) => c.tokens.some(holdsRawHtml)) || table.rows.some((row) => row.some((c) => c.tokens.some(holdsRawHtml)));
+  }
+  return false;
+}
+
+/**
+ * Safe HTML for lexed Markdown. Each top-level block is rendered on its own; a block holding raw HTML is sanitised
+ * (so a `<script>`, an `onerror=` or an `<a href="javascript:…">` written as HTML is removed as before), every other
+ * block is trusted as the renderer wrote it.
+ */
+export function markdownToHtml(tokens: readonly Token[]): string {
+  let out = "";
+  let run: Token[] = [];
+  const flush = (): void => {
+    if (run.length > 0) out += parser.parse(run);
+    run = [];
+  };
+  for (const token of tokens) {
+    if (holdsRawHtml(token)) {
+      flush();
+      out += sanitise(parser.parse([token]));
+    } else {
+      run.push(token);
+    }
+  }
+  flush();
+  return out;
+}
