@@ -30,6 +30,13 @@ export class TermLookup {
   concept = new Int32Array(1024).fill(-1);
   /** Term id → match credit (1 typed, less for synonyms and corrections). */
   credit = new Float32Array(1024);
+  /**
+   * Term id → 1 when the term matches on its own (typed, a one-word synonym, a correction), 0 when it is only a
+   * word of a phrase (an "annual leave" for "holiday"): a snippet marks such a word only inside the phrase.
+   */
+  alone = new Uint8Array(1024);
+  /** The phrases (two or more terms) the question can match through, each once. */
+  readonly phrases: Array<readonly number[]> = [];
   private readonly set: number[] = [];
 
   /** Marks every term of the plan: typed words map to their own concept, expansions to the first word they cover. */
@@ -38,10 +45,21 @@ export class TermLookup {
       const size = Math.max(vocabularySize, this.concept.length * 2);
       this.concept = new Int32Array(size).fill(-1);
       this.credit = new Float32Array(size);
+      this.alone = new Uint8Array(size);
     }
+    const phraseKeys = new Set<string>();
     plan.concepts.forEach((concept, ci) => {
       const target = concept.covers.length > 0 ? concept.covers[0]! : ci;
       for (const alt of concept.alternatives) {
+        if (alt.termIds.length === 1) {
+          this.alone[alt.termIds[0]!] = 1;
+        } else {
+          const key = alt.termIds.join(" ");
+          if (!phraseKeys.has(key)) {
+            phraseKeys.add(key);
+            this.phrases.push(alt.termIds);
+          }
+        }
         for (const termId of alt.termIds) {
           const credit = alt.exact ? 1 : indirectCredit;
           if (this.concept[termId]! >= 0 && this.credit[termId]! >= credit) continue;
@@ -61,12 +79,19 @@ export class TermLookup {
     return this.credit[termId]!;
   }
 
+  /** True when the term matches on its own; false for a word that only matches as part of a phrase (or not at all). */
+  matchesAlone(termId: number): boolean {
+    return termId >= 0 && termId < this.alone.length && this.alone[termId] === 1;
+  }
+
   clear(): void {
     for (const termId of this.set) {
       this.concept[termId] = -1;
       this.credit[termId] = 0;
+      this.alone[termId] = 0;
     }
     this.set.length = 0;
+    this.phrases.length = 0;
   }
 }
 

@@ -7,17 +7,19 @@ const LEAD_IN_WORDS = 4;
 
 /**
  * The snippet for a page: `words` body words from the best passage (or the start of the body), with every word
- * that matched the question wrapped in `**…**` and "…" where text was cut. Re-reads only the passage, starting
- * from the nearest character checkpoint, so a snippet costs the same on a long page as on a short one.
+ * that matched the question wrapped in `**…**` and "…" where text was cut. A word the question matches on its own
+ * is marked wherever it appears; a word of a vocabulary phrase ("annual leave" for "holiday", "time off in lieu"
+ * for "TOIL") only where the phrase is, so a stray "time" is not marked. Re-reads only the passage, starting from
+ * the nearest character checkpoint, so a snippet costs the same on a long page as on a short one.
  */
 export function snippetOf(doc: IndexedDoc, passageStart: number, words: number, lookup: TermLookup, index: GuidanceIndex): string {
   const first = Math.max(0, passageStart - LEAD_IN_WORDS);
   const checkpoint = Math.floor(first / CHECKPOINT_EVERY);
   const from = doc.checkpoints[checkpoint] ?? 0;
   let word = checkpoint * CHECKPOINT_EVERY;
-  const parts: string[] = [];
-  let cursor = -1;
-  let end = -1;
+  const starts: number[] = [];
+  const stops: number[] = [];
+  const terms: number[] = [];
   let more = false;
   const text = doc.text;
   scanWords(text, from, (surface, start, stop) => {
@@ -27,17 +29,50 @@ export function snippetOf(doc: IndexedDoc, passageStart: number, words: number, 
       more = true;
       return false;
     }
-    if (cursor < 0) cursor = start;
-    const termId = index.surfaceTerm(surface);
-    if (termId >= 0 && lookup.conceptOf(termId) >= 0) {
-      parts.push(text.slice(cursor, start), "**", text.slice(start, stop), "**");
-      cursor = stop;
-    }
-    end = stop;
+    starts.push(start);
+    stops.push(stop);
+    terms.push(index.surfaceTerm(surface));
     return true;
   });
-  if (cursor < 0) return "";
-  parts.push(text.slice(cursor, end));
+  if (starts.length === 0) return "";
+  const marked = markedWords(terms, lookup, index);
+  const parts: string[] = [];
+  let cursor = starts[0]!;
+  for (let k = 0; k < starts.length; k++) {
+    if (marked[k] === 0) continue;
+    parts.push(text.slice(cursor, starts[k]), "**", text.slice(starts[k], stops[k]), "**");
+    cursor = stops[k]!;
+  }
+  parts.push(text.slice(cursor, stops[stops.length - 1]));
   const body = parts.join("").replace(/\s+/g, " ").trim();
   return (first > 0 ? "…" : "") + body + (more ? "…" : "");
+}
+
+/**
+ * Which of a run of words (by term id, -1 unknown) to mark: words the question matches on their own, and the words
+ * of each phrase occurrence. A phrase occurs where its key words follow one another (stopwords between them are
+ * skipped: "time off in lieu"), all of them or, as ranking allows for longer phrases, a run of most of them in order
+ * ("leadership team" for "senior leadership team").
+ */
+export function markedWords(terms: readonly number[], lookup: TermLookup, index: GuidanceIndex): Uint8Array {
+  const marked = new Uint8Array(terms.length);
+  // Positions of key words (not stopwords): phrases are matched over these.
+  const keys: number[] = [];
+  for (let k = 0; k < terms.length; k++) {
+    const termId = terms[k]!;
+    if (termId >= 0 && lookup.conceptOf(termId) >= 0 && lookup.matchesAlone(termId)) marked[k] = 1;
+    if (termId < 0 || !index.isStopTerm(termId)) keys.push(k);
+  }
+  for (const phrase of lookup.phrases) {
+    const n = phrase.length;
+    const needed = n - Math.floor((n - 1) / 2);
+    for (let p = 0; p < keys.length; p++) {
+      for (let a = 0; a + needed <= n; a++) {
+        let length = 0;
+        while (a + length < n && p + length < keys.length && terms[keys[p + length]!] === phrase[a + length]) length++;
+        if (length >= needed) for (let j = 0; j < length; j++) marked[keys[p + j]!] = 1;
+      }
+    }
+  }
+  return marked;
 }
