@@ -2,19 +2,34 @@
 export const PAGE_PARAM = "page";
 /** `?q=` runs that search when the tab opens. */
 export const QUERY_PARAM = "q";
+/** `?view=` opens one of the Manage search views (for the communications team). */
+export const VIEW_PARAM = "view";
+
+/** The Manage search views, in tab order. */
+export const MANAGE_VIEWS = ["vocabulary", "best-bets", "report"] as const;
+
+/** One Manage search view. */
+export type ManageView = (typeof MANAGE_VIEWS)[number];
 
 /** What the tab's URL asks it to show. */
 export interface GuidanceLink {
   readonly page?: string;
   readonly query?: string;
+  readonly view?: ManageView;
 }
 
-/** Reads `?page=` and `?q=` (blank values count as absent). */
+/** Reads `?page=`, `?q=` and `?view=` (blank or unknown values count as absent). */
 export function readGuidanceLink(search: string = window.location.search): GuidanceLink {
   const params = new URLSearchParams(search);
   const page = params.get(PAGE_PARAM)?.trim();
   const query = params.get(QUERY_PARAM)?.trim();
-  return { ...(page ? { page } : {}), ...(query ? { query } : {}) };
+  const view = asManageView(params.get(VIEW_PARAM)?.trim());
+  return { ...(page ? { page } : {}), ...(query ? { query } : {}), ...(view ? { view } : {}) };
+}
+
+/** The view named, if it is one of ours. */
+export function asManageView(value: string | undefined | null): ManageView | undefined {
+  return (MANAGE_VIEWS as readonly string[]).includes(value ?? "") ? (value as ManageView) : undefined;
 }
 
 /** A URL for the given state that keeps every other parameter (such as `?theme=`). */
@@ -22,6 +37,7 @@ export function guidanceHref(link: GuidanceLink, current: string = window.locati
   const url = new URL(current);
   setOrDelete(url.searchParams, PAGE_PARAM, link.page);
   setOrDelete(url.searchParams, QUERY_PARAM, link.query);
+  setOrDelete(url.searchParams, VIEW_PARAM, link.view);
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
@@ -32,6 +48,11 @@ export function guidanceHref(link: GuidanceLink, current: string = window.locati
 export function replaceGuidanceLink(link: GuidanceLink): void {
   const href = guidanceHref(link);
   if (href !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(null, "", href);
+}
+
+/** A click the tab should handle itself: left button, no modifier asking the browser for a new tab or window. */
+export function isPlainClick(event: { button: number; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }): boolean {
+  return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
 }
 
 function setOrDelete(params: URLSearchParams, name: string, value: string | undefined): void {

@@ -1,7 +1,8 @@
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens, typographyStyles } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from "react";
-import { APP_NAME, isApiError, type ApiClient, type GuidanceResult } from "../shared";
-import { readGuidanceLink, replaceGuidanceLink } from "./deep-link";
+import { Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens, typographyStyles } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type MouseEvent } from "react";
+import { APP_NAME, isApiError, type ApiClient, type GuidanceResult, type GuidanceSearchResponse, type Me, type NextStep } from "../shared";
+import { canCurateSearch, ManageSearch, VIEW_TITLES } from "./curation";
+import { guidanceHref, isPlainClick, readGuidanceLink, replaceGuidanceLink, type ManageView } from "./deep-link";
 import { PageView } from "./page-view";
 import { SearchForm } from "./search-form";
 import { SearchResults } from "./search-results";
@@ -14,6 +15,8 @@ const TAB_NAME = "Guidance";
 const useStyles = makeStyles({
   // Margins, not flex gap: the live regions are often empty, and an empty region must not add a gap.
   heading: { ...typographyStyles.title2, margin: 0 },
+  titleRow: { display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", columnGap: tokens.spacingHorizontalL },
+  manageLink: { display: "inline-block", minHeight: "24px", fontSize: tokens.fontSizeBase300 },
   intro: { display: "block", margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalL}`, color: tokens.colorNeutralForeground2 },
   status: { fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalM}`, minHeight: tokens.lineHeightBase300 },
   spinner: { justifyContent: "flex-start", marginBottom: tokens.spacingVerticalM },
@@ -23,7 +26,13 @@ const useStyles = makeStyles({
 type SearchState =
   | { readonly kind: "idle" }
   | { readonly kind: "loading"; readonly query: string }
-  | { readonly kind: "done"; readonly query: string; readonly results: readonly GuidanceResult[] }
+  | {
+      readonly kind: "done";
+      readonly query: string;
+      readonly results: readonly GuidanceResult[];
+      readonly noAnswer?: boolean;
+      readonly nextSteps?: readonly NextStep[];
+    }
   | { readonly kind: "failed"; readonly query: string; readonly message: string };
 
 /** Which page is open, and whether it was opened from the results (so Back can return there). */
@@ -35,18 +44,24 @@ interface OpenPage {
 /** Props of {@link GuidanceTab}. */
 export interface GuidanceTabProps {
   readonly api: ApiClient;
+  /** The signed-in user: their roles decide whether "Manage search" is offered. */
+  readonly user: Me;
 }
 
 /**
  * The Guidance tab: search the intranet guidance, read a page, say whether it helped.
- * `?q=` runs a search on open and `?page=` opens a page directly (links from the bot's cards).
+ * `?q=` runs a search on open and `?page=` opens a page directly (links from the bot's cards); `?view=` opens
+ * Manage search (vocabulary, best bets, content-gap report) for the communications team.
  */
-export function GuidanceTab({ api }: GuidanceTabProps): JSX.Element {
+export function GuidanceTab({ api, user }: GuidanceTabProps): JSX.Element {
   const styles = useStyles();
   const initial = useMemo(() => readGuidanceLink(), []);
   const [input, setInput] = useState(initial.query ?? "");
   const [search, setSearch] = useState<SearchState>({ kind: "idle" });
   const [openPage, setOpenPage] = useState<OpenPage | undefined>(initial.page ? { id: initial.page, fromResults: false } : undefined);
+  const [view, setView] = useState<ManageView | undefined>(initial.view);
+  const manageLinkRef = useRef<HTMLAnchorElement>(null);
+  const mayCurate = canCurateSearch(user);
   // After Back, the id of the result to focus once the results are visible again ("" = the search box).
   const [returnFocusTo, setReturnFocusTo] = useState<string | undefined>(undefined);
   const [pageTitle, setPageTitle] = useState<string | undefined>(undefined);
@@ -62,7 +77,7 @@ export function GuidanceTab({ api }: GuidanceTabProps): JSX.Element {
       inFlight.current = controller;
       setSearch({ kind: "loading", query });
       api.guidance.search(query, { top: RESULTS_PER_SEARCH, signal: controller.signal }).then(
-        (response) => setSearch({ kind: "done", query: response.query, results: response.results }),
+        (response) => setSearch(doneState(response)),
         (error: unknown) => {
           if (controller.signal.aborted) return;
           setSearch({ kind: "failed", query, message: isApiError(error) ? error.message : "The search could not be run. Try again." });
@@ -80,13 +95,13 @@ export function GuidanceTab({ api }: GuidanceTabProps): JSX.Element {
   const lastQuery = search.kind === "idle" ? (initial.query ?? "") : search.query;
 
   useEffect(() => {
-    replaceGuidanceLink({ page: openPage?.id, query: lastQuery || undefined });
-  }, [openPage, lastQuery]);
+    replaceGuidanceLink({ page: openPage?.id, query: lastQuery || undefined, view });
+  }, [openPage, lastQuery, view]);
 
   useEffect(() => {
-    const view = openPage ? (pageTitle ?? TAB_NAME) : lastQuery ? `${lastQuery} – ${TAB_NAME}` : TAB_NAME;
-    document.title = view === TAB_NAME ? `${TAB_NAME} – ${APP_NAME}` : `${view} – ${TAB_NAME} – ${APP_NAME}`;
-  }, [openPage, pageTitle, lastQuery]);
+    const current = view ? VIEW_TITLES[view] : openPage ? (pageTitle ?? TAB_NAME) : lastQuery ? `${lastQuery} – ${TAB_NAME}` : TAB_NAME;
+    document.title = current === TAB_NAME ? `${TAB_NAME} – ${APP_NAME}` : `${current} – ${TAB_NAME} – ${APP_NAME}`;
+  }, [openPage, pageTitle, lastQuery, view]);
 
   // Runs after the results are shown again: focus the result that was opened, or the search box.
   useEffect(() => {
@@ -112,16 +127,39 @@ export function GuidanceTab({ api }: GuidanceTabProps): JSX.Element {
     setOpenPage(undefined);
   }, [openPage]);
 
+  const closeManage = useCallback(() => {
+    setView(undefined);
+    // Back where they came from: the "Manage search" link (or the search box for someone who came by a deep link).
+    window.setTimeout(() => (manageLinkRef.current ?? inputRef.current)?.focus(), 0);
+  }, []);
+
   const hasResults = search.kind === "done" && search.results.length > 0;
 
   return (
     <>
       {/*
-        The search view stays mounted (only hidden) while a page is open: the results, their scroll position and
-        the link to return focus to are all still there when the user comes back.
+        The search view stays mounted (only hidden) while a page or Manage search is open: the results, their scroll
+        position and the link to return focus to are all still there when the user comes back.
       */}
-      <div hidden={openPage !== undefined}>
-        <h1 className={styles.heading}>Guidance</h1>
+      <div hidden={openPage !== undefined || view !== undefined}>
+        <div className={styles.titleRow}>
+          <h1 className={styles.heading}>Guidance</h1>
+          {mayCurate && (
+            <Link
+              ref={manageLinkRef}
+              className={styles.manageLink}
+              href={guidanceHref({ view: "vocabulary" })}
+              onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+                if (isPlainClick(event)) {
+                  event.preventDefault();
+                  setView("vocabulary");
+                }
+              }}
+            >
+              Manage search
+            </Link>
+          )}
+        </div>
         <Text className={styles.intro}>Search the council&rsquo;s policies and procedures: HR, IT, health and safety, and more.</Text>
         <SearchForm value={input} onChange={setInput} onSearch={runSearch} inputRef={inputRef} />
         {/* Always in the DOM, so screen readers announce each new count without moving focus. */}
@@ -140,9 +178,12 @@ export function GuidanceTab({ api }: GuidanceTabProps): JSX.Element {
             </MessageBar>
           )}
         </div>
-        {search.kind === "done" && <SearchResults query={search.query} results={search.results} onOpen={open} linkRef={linkRef} />}
+        {search.kind === "done" && (
+          <SearchResults query={search.query} results={search.results} noAnswer={search.noAnswer} nextSteps={search.nextSteps} onOpen={open} linkRef={linkRef} />
+        )}
       </div>
-      {openPage && (
+      {view && <ManageSearch api={api} user={user} view={view} onViewChange={setView} onClose={closeManage} />}
+      {!view && openPage && (
         <PageView
           api={api}
           pageId={openPage.id}
@@ -156,10 +197,27 @@ export function GuidanceTab({ api }: GuidanceTabProps): JSX.Element {
   );
 }
 
-/** "3 results for annual leave": what the polite live region says once a search finishes. */
+function doneState(response: GuidanceSearchResponse): SearchState {
+  return {
+    kind: "done",
+    query: response.query,
+    results: response.results,
+    ...(response.noAnswer ? { noAnswer: true, nextSteps: response.nextSteps ?? [] } : {}),
+  };
+}
+
+/**
+ * "3 results for annual leave": what the polite live region says once a search finishes. With no good answer it
+ * says so first, so a screen reader user hears the same honesty as a sighted one.
+ */
 export function statusText(search: SearchState): string {
   if (search.kind !== "done") return "";
   const n = search.results.length;
   if (n === 0) return `No results for ${search.query}`;
-  return `${n} ${n === 1 ? "result" : "results"} for ${search.query}`;
+  const pinned = search.results.filter((r) => r.pinned).length;
+  if (search.noAnswer) {
+    const steps = search.nextSteps?.length ?? 0;
+    return `No page answers ${search.query} well. ${n} closest ${n === 1 ? "page" : "pages"}${steps > 0 ? ` and ${steps} places to ask` : ""}.`;
+  }
+  return `${n} ${n === 1 ? "result" : "results"} for ${search.query}${pinned > 0 ? `, ${pinned} pinned by the communications team` : ""}`;
 }

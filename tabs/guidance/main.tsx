@@ -9,6 +9,6 @@ if (!container) throw new Error("The Guidance tab needs a #root element in its p
 
 createRoot(container).render(
   <StrictMode>
-    <AppShell tabName="Guidance">{({ api }) => <GuidanceTab api={api} />}</AppShell>
+    <AppShell tabName="Guidance">{({ api, user }) => <GuidanceTab api={api} user={user} />}</AppShell>
   </StrictMode>,
 );

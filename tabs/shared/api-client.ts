@@ -13,7 +13,7 @@ import type {
   Me,
   ReportRange,
   VocabularyDocument,
-  VocabularyEntry,
+  VocabularyInput,
 } from "./api-types";
 
 /** Options for {@link createApiClient}. */
@@ -55,10 +55,13 @@ export interface ApiClient {
     /** Search curation (comms editors, comms lead, admin; 403 for anyone else). */
     readonly vocabulary: {
       get(options?: CallOptions): Promise<VocabularyDocument>;
-      /** Replaces the whole vocabulary; resolves with it as the host normalised it. 400 with details when invalid. */
-      save(entries: readonly VocabularyEntry[], options?: CallOptions): Promise<VocabularyDocument>;
-      /** Restores the shipped default. */
-      reset(options?: CallOptions): Promise<VocabularyDocument>;
+      /**
+       * Replaces the whole vocabulary; resolves with it as the host normalised it. 400 with details when invalid,
+       * 409 when someone else saved since `version`.
+       */
+      save(input: VocabularyInput, options?: CallOptions): Promise<VocabularyDocument>;
+      /** Restores the shipped default; with `version`, refused (409) if someone else saved since. */
+      reset(version?: string, options?: CallOptions): Promise<VocabularyDocument>;
     };
     readonly bestBets: {
       list(options?: CallOptions): Promise<BestBetList>;
@@ -181,8 +184,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       sendFeedback: (feedback, o) => call({ method: "POST", path: "/api/guidance/feedback", body: feedback, auth: true, signal: o?.signal }),
       vocabulary: {
         get: (o) => call(authed("GET", "/api/guidance/vocabulary", o)),
-        save: (entries, o) => call(authed("PUT", "/api/guidance/vocabulary", o, { entries })),
-        reset: (o) => call(authed("POST", "/api/guidance/vocabulary/reset", o)),
+        save: (input, o) => call(authed("PUT", "/api/guidance/vocabulary", o, input)),
+        reset: (version, o) => call(authed("POST", "/api/guidance/vocabulary/reset", o, version === undefined ? undefined : { version })),
       },
       bestBets: {
         list: (o) => call(authed("GET", "/api/guidance/best-bets", o)),

@@ -99,6 +99,15 @@ export interface VocabularyDocument {
   readonly updatedBy?: string;
   /** True while the shipped default is in use. */
   readonly isDefault: boolean;
+  /** The live revision, where the host reports it: sent back with a save so someone else's newer save is not overwritten (409). */
+  readonly version?: string;
+}
+
+/** `PUT /api/guidance/vocabulary` body. */
+export interface VocabularyInput {
+  readonly entries: readonly VocabularyEntry[];
+  /** The `version` the editor started from, if the host gave one. */
+  readonly version?: string;
 }
 
 /** How a best bet's triggers match a question: the whole phrase, or every word in any order. */
@@ -113,6 +122,8 @@ export interface BestBetInput {
   readonly note?: string;
   /** ISO date-time after which the pin stops applying. */
   readonly expiresAt?: string;
+  /** When editing: the `version` the editor started from, so someone else's newer save is not overwritten (409). */
+  readonly version?: string;
 }
 
 /** A page pinned by the communications team for some questions. */
@@ -128,6 +139,8 @@ export interface BestBet {
   readonly updatedAt: string;
   /** ISO date-time. */
   readonly expiresAt?: string;
+  /** The stored revision, where the host reports it; sent back with an edit. */
+  readonly version?: string;
 }
 
 /** `GET /api/guidance/best-bets`. */

@@ -59,28 +59,29 @@ describe("vocabulary", () => {
     const calls: Call[] = [];
     const api = client([{ status: 200, body: json(VOCABULARY) }, { status: 200, body: json(VOCABULARY) }, { status: 200, body: json({ ...VOCABULARY, isDefault: true }) }], calls);
     await expect(api.guidance.vocabulary.get()).resolves.toEqual(VOCABULARY);
-    await api.guidance.vocabulary.save([{ terms: ["annual leave", "holiday"], broader: ["leave"] }]);
-    await expect(api.guidance.vocabulary.reset()).resolves.toMatchObject({ isDefault: true });
+    await api.guidance.vocabulary.save({ entries: [{ terms: ["annual leave", "holiday"], broader: ["leave"] }], version: "3" });
+    await expect(api.guidance.vocabulary.reset("4")).resolves.toMatchObject({ isDefault: true });
     expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
       "GET https://hub.example/api/guidance/vocabulary",
       "PUT https://hub.example/api/guidance/vocabulary",
       "POST https://hub.example/api/guidance/vocabulary/reset",
     ]);
-    expect(calls[1]?.body).toEqual({ entries: [{ terms: ["annual leave", "holiday"], broader: ["leave"] }] });
+    expect(calls[1]?.body).toEqual({ entries: [{ terms: ["annual leave", "holiday"], broader: ["leave"] }], version: "3" });
+    expect(calls[2]?.body).toEqual({ version: "4" });
     expect(calls.every((c) => c.headers.Authorization === "Bearer tok")).toBe(true);
   });
 
   it("rejects an invalid save with the host's message and field details (400)", async () => {
     const details = [{ path: "entries.0.terms.1", message: "Too big: expected string to have <=100 characters" }];
     const api = client([{ status: 400, body: errorBody("bad_request", "The vocabulary is not valid.", details) }]);
-    const error = await api.guidance.vocabulary.save([{ terms: ["a", "b".repeat(101)] }]).catch((e: unknown) => e);
+    const error = await api.guidance.vocabulary.save({ entries: [{ terms: ["a", "b".repeat(101)] }] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: "bad_request", message: "The vocabulary is not valid.", details });
   });
 
   it("reports someone else's newer save as a conflict (409)", async () => {
     const api = client([{ status: 409, body: errorBody("conflict", "Someone else saved the vocabulary first.") }]);
-    await expect(api.guidance.vocabulary.save([])).rejects.toMatchObject({ status: 409, code: "conflict" });
+    await expect(api.guidance.vocabulary.save({ entries: [], version: "1" })).rejects.toMatchObject({ status: 409, code: "conflict" });
   });
 
   it("maps 403 for staff who may not curate search to a forbidden ApiError, without signing them out", async () => {

@@ -1,0 +1,317 @@
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, SearchBox, Spinner, Text } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from "react";
+import { isApiError, type ApiClient, type ApiErrorDetail, type VocabularyDocument } from "../../shared";
+import { ConfirmDialog } from "./confirm-dialog";
+import { useCurationStyles } from "./curation-styles";
+import { formatDateTime, plural } from "./format";
+import { VocabularyGroupForm } from "./vocabulary-group-form";
+import { groupMatches, MAX_GROUPS, newGroup, toDraft, toEntries, type DraftGroup } from "./vocabulary-draft";
+
+/** Props of {@link VocabularyEditor}. */
+export interface VocabularyEditorProps {
+  readonly api: ApiClient;
+  /** The host answered 403: the shell shows "not available to you" instead. */
+  readonly onForbidden: () => void;
+}
+
+type Load = { readonly kind: "loading" } | { readonly kind: "failed"; readonly message: string } | { readonly kind: "ready"; readonly doc: VocabularyDocument };
+
+type Notice =
+  | { readonly kind: "saved"; readonly text: string }
+  | { readonly kind: "invalid"; readonly message: string; readonly details: readonly ApiErrorDetail[] }
+  | { readonly kind: "conflict"; readonly message: string }
+  | { readonly kind: "failed"; readonly message: string };
+
+/**
+ * The search vocabulary: groups of words that mean the same, with broader terms. Edits are made to a draft and saved
+ * together ("Save changes"); a save applies from the next search, with no re-ingest. Someone else's newer save is
+ * reported (409) with a way to reload.
+ */
+export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): JSX.Element {
+  const styles = useCurationStyles();
+  const [load, setLoad] = useState<Load>({ kind: "loading" });
+  const [groups, setGroups] = useState<readonly DraftGroup[]>([]);
+  const [dirty, setDirty] = useState(false);
+  const [filter, setFilter] = useState("");
+  const [editing, setEditing] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<Notice | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const rowButtons = useRef(new Map<string, HTMLButtonElement>());
+  const [focusAfter, setFocusAfter] = useState<string | undefined>(undefined);
+
+  const failed = useCallback(
+    (error: unknown, fallback: string): string | undefined => {
+      if (isApiError(error) && error.status === 403) {
+        onForbidden();
+        return undefined;
+      }
+      return isApiError(error) ? error.message : fallback;
+    },
+    [onForbidden],
+  );
+
+  const show = useCallback((doc: VocabularyDocument) => {
+    setLoad({ kind: "ready", doc });
+    setGroups(toDraft(doc.entries));
+    setDirty(false);
+    setEditing(undefined);
+  }, []);
+
+  const reload = useCallback(
+    (signal?: AbortSignal) => {
+      setLoad({ kind: "loading" });
+      setNotice(undefined);
+      api.guidance.vocabulary.get({ signal }).then(show, (error: unknown) => {
+        if (signal?.aborted) return;
+        const message = failed(error, "The vocabulary could not be loaded. Try again.");
+        if (message) setLoad({ kind: "failed", message });
+      });
+    },
+    [api, show, failed],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    reload(controller.signal);
+    return () => controller.abort();
+  }, [reload]);
+
+  // After a form closes, focus goes back to the button that opened it (or the row's Edit button after adding).
+  useEffect(() => {
+    if (focusAfter === undefined || editing !== undefined) return;
+    (focusAfter === "add" ? addButton.current : rowButtons.current.get(focusAfter))?.focus();
+    setFocusAfter(undefined);
+  }, [focusAfter, editing]);
+
+  const visible = useMemo(() => groups.filter((g) => groupMatches(g, filter)), [groups, filter]);
+
+  const save = async (): Promise<void> => {
+    if (load.kind !== "ready") return;
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      const doc = await api.guidance.vocabulary.save({ entries: toEntries(groups), ...(load.doc.version !== undefined ? { version: load.doc.version } : {}) });
+      show(doc);
+      setNotice({ kind: "saved", text: `Saved ${plural(doc.entries.length, "group")}. The next search uses them; pages do not need re-ingesting.` });
+    } catch (error) {
+      if (isApiError(error) && error.status === 409) setNotice({ kind: "conflict", message: error.message });
+      else if (isApiError(error) && error.status === 400) setNotice({ kind: "invalid", message: error.message, details: error.details });
+      else {
+        const message = failed(error, "The vocabulary could not be saved. Try again.");
+        if (message) setNotice({ kind: "failed", message });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restoreDefaults = async (): Promise<void> => {
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      const doc = await api.guidance.vocabulary.reset(load.kind === "ready" ? load.doc.version : undefined);
+      show(doc);
+      setConfirmReset(false);
+      setNotice({ kind: "saved", text: "The default vocabulary is restored. The next search uses it." });
+    } catch (error) {
+      setConfirmReset(false);
+      const message = failed(error, "The default vocabulary could not be restored. Try again.");
+      if (message) setNotice(isApiError(error) && error.status === 409 ? { kind: "conflict", message } : { kind: "failed", message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const change = (next: readonly DraftGroup[]): void => {
+    setGroups(next);
+    setDirty(true);
+    setNotice(undefined);
+  };
+
+  if (load.kind === "loading") return <Spinner className={styles.panel} size="small" label="Loading the vocabulary…" />;
+  if (load.kind === "failed") {
+    return (
+      <div className={styles.panel}>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{load.message}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => reload()}>Try again</Button>
+          </MessageBarActions>
+        </MessageBar>
+      </div>
+    );
+  }
+
+  const { doc } = load;
+  return (
+    <div className={styles.panel}>
+      <h2 className={styles.heading}>Words that mean the same</h2>
+      <Text as="p" className={styles.muted}>
+        When a question uses any word in a group, search also looks for the others. Broader terms are searched one way
+        only. Changes apply to the next search; pages do not need re-ingesting.
+      </Text>
+      <Text as="p" className={styles.text}>
+        {doc.isDefault ? "This is the default vocabulary that comes with Council Hub" : "Last saved"}
+        {doc.updatedBy ? ` by ${doc.updatedBy}` : ""}
+        {doc.updatedAt ? ` on ${formatDateTime(doc.updatedAt)}` : ""}. {plural(doc.entries.length, "group")}.
+      </Text>
+      <div className={styles.actions}>
+        <Button
+          ref={addButton}
+          disabledFocusable={editing !== undefined || groups.length >= MAX_GROUPS}
+          onClick={() => {
+            setEditing("new");
+            setNotice(undefined);
+          }}
+        >
+          Add a group
+        </Button>
+        <Button appearance="primary" disabledFocusable={!dirty || busy || editing !== undefined} onClick={() => void save()}>
+          {busy ? "Saving…" : "Save changes"}
+        </Button>
+        <Button disabledFocusable={busy || doc.isDefault} onClick={() => setConfirmReset(true)}>
+          Restore defaults
+        </Button>
+        {dirty && <Text weight="semibold">You have unsaved changes.</Text>}
+      </div>
+      <div role="status" className={styles.live}>
+        {notice?.kind === "saved" && (
+          <MessageBar intent="success">
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      <div role="alert" className={styles.live}>
+        {notice?.kind === "invalid" && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>The vocabulary was not saved</MessageBarTitle>
+              {notice.message}
+              {notice.details.length > 0 && (
+                <ul>
+                  {notice.details.map((d) => (
+                    <li key={`${d.path}|${d.message}`}>{describeDetail(d, groups)}</li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {notice?.kind === "conflict" && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Someone else saved the vocabulary first</MessageBarTitle>
+              {notice.message} Reloading shows their version; your unsaved changes here will be lost.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => reload()}>Reload the vocabulary</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {notice?.kind === "failed" && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{notice.message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {editing === "new" && (
+        <VocabularyGroupForm
+          title="Add a group"
+          initialTerms={[]}
+          initialBroader={[]}
+          onDone={(terms, broader) => {
+            const group = newGroup(terms, broader);
+            change([group, ...groups]);
+            setEditing(undefined);
+            setFilter("");
+            setFocusAfter(group.key);
+          }}
+          onCancel={() => {
+            setEditing(undefined);
+            setFocusAfter("add");
+          }}
+        />
+      )}
+      <Field label="Filter groups" className={styles.field}>
+        <SearchBox className={styles.filter} value={filter} onChange={(_, data) => setFilter(data.value)} />
+      </Field>
+      <Text role="status">
+        {filter.trim() ? `Showing ${visible.length} of ${plural(groups.length, "group")}` : plural(groups.length, "group")}
+      </Text>
+      <ul className={styles.list} aria-label="Vocabulary groups">
+        {visible.map((group) =>
+          editing === group.key ? (
+            <li key={group.key}>
+              <VocabularyGroupForm
+                title={`Edit group: ${group.terms[0] ?? ""}`}
+                initialTerms={group.terms}
+                initialBroader={group.broader}
+                onDone={(terms, broader) => {
+                  change(groups.map((g) => (g.key === group.key ? { ...g, terms, broader } : g)));
+                  setEditing(undefined);
+                  setFocusAfter(group.key);
+                }}
+                onCancel={() => {
+                  setEditing(undefined);
+                  setFocusAfter(group.key);
+                }}
+              />
+            </li>
+          ) : (
+            <li key={group.key} className={styles.card}>
+              <Text weight="semibold">{group.terms.join(" · ")}</Text>
+              {group.broader.length > 0 && <Text className={styles.muted}>Broader: {group.broader.join(", ")}</Text>}
+              <div className={styles.actions}>
+                <Button
+                  size="small"
+                  ref={(el: HTMLButtonElement | null) => {
+                    if (el) rowButtons.current.set(group.key, el);
+                    else rowButtons.current.delete(group.key);
+                  }}
+                  aria-label={`Edit ${group.terms[0] ?? "group"}`}
+                  disabledFocusable={editing !== undefined}
+                  onClick={() => setEditing(group.key)}
+                >
+                  Edit
+                </Button>
+                <Button
+                  size="small"
+                  aria-label={`Remove ${group.terms[0] ?? "group"}`}
+                  disabledFocusable={editing !== undefined}
+                  onClick={() => {
+                    change(groups.filter((g) => g.key !== group.key));
+                    setFocusAfter("add");
+                  }}
+                >
+                  Remove
+                </Button>
+              </div>
+            </li>
+          ),
+        )}
+      </ul>
+      <ConfirmDialog
+        open={confirmReset}
+        title="Restore the default vocabulary?"
+        confirmLabel="Restore defaults"
+        busy={busy}
+        onConfirm={() => void restoreDefaults()}
+        onCancel={() => setConfirmReset(false)}
+      >
+        Every group added or changed by the communications team is replaced by the vocabulary that comes with Council
+        Hub. The next search uses it.
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+/** "Group 3 (annual leave): …" for a detail whose path points into the entries; the raw message otherwise. */
+function describeDetail(detail: ApiErrorDetail, groups: readonly DraftGroup[]): string {
+  const match = /^entries\.(\d+)/.exec(detail.path);
+  if (!match) return detail.message;
+  const index = Number(match[1]);
+  const first = groups[index]?.terms[0];
+  return `Group ${index + 1}${first ? ` (${first})` : ""}: ${detail.message}`;
+}
