@@ -1,4 +1,5 @@
 import type { AuditLog } from "./audit/audit-event";
+import type { SearchCuration } from "./guidance/curation/search-curation";
 import type { GuidanceService } from "./guidance/guidance-service";
 import type { HealthCheck } from "./health";
 import type { UserDirectory } from "./identity/ports";
@@ -9,9 +10,11 @@ import type { UserDirectory } from "./identity/ports";
  */
 export interface HubServices {
   readonly guidance: GuidanceService;
+  /** Search curation for the comms team: best bets, the vocabulary, the anonymous query log and content-gap report. */
+  readonly searchCuration: SearchCuration;
   readonly directory: UserDirectory;
   readonly audit: AuditLog;
   readonly health: readonly HealthCheck[];
-  /** Releases the store (closes SQLite). */
+  /** Flushes the query log and releases the store (closes SQLite). */
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { COLLECTIONS, feedbackStoreOn, GuidanceService, systemClock, type Clock, type HubServices, type RecordStoreFactory } from "../core";
+import { COLLECTIONS, createSearchCuration, feedbackStoreOn, GuidanceService, systemClock, type BackgroundErrorHandler, type Clock, type HubServices, type RecordStoreFactory } from "../core";
 import { openDatabase, type SqliteDb } from "./sqlite-database";
 import { SqliteAuditLog } from "./sqlite-audit";
 import { SqliteDirectory } from "./sqlite-directory";
@@ -24,6 +24,11 @@ export interface SqliteHubOptions {
    * collection gets a SQLite table, created or brought up to date here.
    */
   readonly records?: RecordStoreFactory;
+  /**
+   * Reports background failures that must not fail a search (a best-bet or vocabulary refresh, a query-log write).
+   * The composition root passes its logger; without one they become process warnings.
+   */
+  readonly onError?: BackgroundErrorHandler;
 }
 
 /**
@@ -38,16 +43,30 @@ export function createSqliteHub(dataDir: string, clock: Clock = systemClock, opt
   const guidanceIndex = new IndexedGuidance(new SqliteGuidance(db));
   const audit = new SqliteAuditLog(db);
   const directory = new SqliteDirectory(db);
-  const guidance = new GuidanceService({ pages: guidanceIndex, engine: guidanceIndex, feedback: feedbackStoreOn(records), audit, clock });
+  const onError = options.onError ?? warnInBackground;
+  const searchCuration = createSearchCuration({ records, pages: guidanceIndex, audit, clock, onError, applyVocabulary: (v) => guidanceIndex.setVocabulary(v) });
+  const guidance = new GuidanceService({
+    pages: guidanceIndex,
+    engine: guidanceIndex,
+    feedback: feedbackStoreOn(records),
+    audit,
+    clock,
+    bestBets: searchCuration.bestBets,
+    vocabulary: searchCuration.vocabulary,
+    searchLog: searchCuration.searchLog,
+  });
   return {
     db,
     guidance,
+    searchCuration,
     directory,
     guidanceIndex,
     records,
     audit,
     health: [{ name: "sqlite", check: async () => void db.prepare("SELECT 1").get() }],
     close: async () => {
+      // The query log may hold a batch in memory: write it while the store is still open.
+      if (db.open) await searchCuration.close();
       if (db.open) db.close();
     },
   };
@@ -57,4 +76,9 @@ export function createSqliteHub(dataDir: string, clock: Clock = systemClock, opt
 export function sqliteRecords(db: SqliteDb, clock: Clock = systemClock): RecordStoreFactory {
   new SqliteProvisioner(db).provisionNow(COLLECTIONS);
   return new SqliteRecordStoreFactory(db, { clock });
+}
+
+/** The default background error report: a process warning naming what failed (never a question's text). */
+function warnInBackground(error: unknown, what: string): void {
+  process.emitWarning(`Council Hub: ${what} failed in the background: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -1,7 +1,7 @@
 import express, { type Express } from "express";
 import type { ActivityHandler, CloudAdapter } from "botbuilder";
 import type { HubServices } from "../core";
-import { devRoutes, guidanceRoutes, healthRoutes, meRoutes } from "./api";
+import { devRoutes, guidanceRoutes, healthRoutes, meRoutes, searchCurationRoutes } from "./api";
 import { authenticate } from "./auth/authenticate";
 import type { DevIssuer } from "./auth/dev-issuer";
 import type { TokenValidator } from "./auth/token-validator";
@@ -15,6 +15,11 @@ import { tabsRoutes } from "./tabs-routes";
 
 /** Largest JSON body accepted by the API and the bot endpoint; bigger gets 413 before any handler runs. */
 export const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * Largest vocabulary a comms editor may save in one PUT: up to MAX_VOCABULARY_ENTRIES entries of several terms
+ * passes MAX_BODY_BYTES, so this one route parses a larger body (the handler still validates every entry).
+ */
+export const MAX_VOCABULARY_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface AppDeps {
   readonly config: HubConfig;
@@ -37,6 +42,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable("x-powered-by");
   app.set("trust proxy", config.nodeEnv === "production" ? 1 : false);
   app.use(securityHeaders());
+  app.put("/api/guidance/vocabulary", express.json({ limit: MAX_VOCABULARY_BODY_BYTES, strict: true, type: ["application/json", "application/*+json"] }));
   app.use(express.json({ limit: MAX_BODY_BYTES, strict: true, type: ["application/json", "application/*+json"] }));
 
   app.use("/healthz", healthRoutes(services, log));
@@ -47,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(authenticate(validator));
   api.use("/me", meRoutes(services));
   api.use("/guidance", guidanceRoutes(services, delegatedSearch));
+  api.use("/guidance", searchCurationRoutes(services));
   app.use("/api", api);
 
   app.use("/tabs", tabsRoutes(tabsDir));

@@ -53,9 +53,15 @@ export async function composeHub(config: HubConfig, log: Logger, options: Compos
           collections: COLLECTIONS,
           graphBaseUrl: config.graph.baseUrl,
         }) : undefined;
-  const services = createSqliteHub(config.dataDir, systemClock, { records });
+  const services = createSqliteHub(config.dataDir, systemClock, {
+    records,
+    // Never the question text: a failed query-log write is reported by what failed and why.
+    onError: (error, what) => log("warn", `${what} failed in the background`, { error: error instanceof Error ? error.message : String(error) }),
+  });
   try {
     const seeded = config.seedSampleData ? await seedSampleData({ guidance: services.guidance, directory: services.directory }) : undefined;
+    // Best bets and the stored vocabulary are loaded now, so the first search neither waits nor misses them.
+    await services.searchCuration.start();
     let devIssuer: DevIssuer | undefined;
     let validator: TokenValidator;
     if (config.authMode === "dev") {

@@ -2,10 +2,14 @@ import { performance } from "node:perf_hooks";
 import { AppError } from "../shared/app-error";
 import type { Clock } from "../shared/clock";
 import type { AuditLog } from "../audit/audit-event";
-import type { GuidancePage, SearchResponse } from "./page";
+import type { Pin } from "./best-bets/best-bet-service";
+import { openingSnippet } from "./curation/opening-snippet";
+import { nextStepsFor } from "./next-steps";
+import type { GuidancePage, NextStep, SearchHit, SearchResponse } from "./page";
 import { contentHash, parseDocument, type SourceDocument } from "./parse-document";
 import type { FeedbackStore, GuidancePages, GuidanceSearchEngine, SearchFeedback } from "./ports";
 import { parseQuery } from "./query";
+import type { LoggedSearch } from "./search-log/search-log";
 
 export interface GuidanceDeps {
   readonly pages: GuidancePages;
@@ -13,6 +17,14 @@ export interface GuidanceDeps {
   readonly feedback: FeedbackStore;
   readonly audit: AuditLog;
   readonly clock: Clock;
+  /** Best bets: pages pinned above the ranked results for matching questions. None when absent. */
+  readonly bestBets?: { pinsFor(question: string): Promise<Pin[]> };
+  /** The editable vocabulary, kept fresh in the engine; absent = the engine's own (default) vocabulary. */
+  readonly vocabulary?: { ensureFresh(): Promise<void> };
+  /** The anonymous query log behind the content-gap report; staff channels only. */
+  readonly searchLog?: { record(search: LoggedSearch): void };
+  /** Where to go next when nothing answers; core's topic rules unless replaced. */
+  readonly nextSteps?: (question: string) => NextStep[];
 }
 
 /** Counts from one ingest run, for the CLI's progress and summary. */
@@ -57,14 +69,51 @@ export interface SearchOptions {
 export class GuidanceService {
   constructor(private readonly deps: GuidanceDeps) {}
 
-  /** Searches guidance. */
+  /**
+   * Searches guidance. Pages pinned by best bets come first (marked `pinned`, not repeated below) and mean the
+   * question has an answer; when nothing answers, `nextSteps` says where to go instead. Questions from staff
+   * channels are logged without identity for the content-gap report.
+   */
   async search(text: string, options: SearchOptions = {}): Promise<SearchResponse> {
-    const { top, engine = this.deps.engine } = options;
+    const { top, engine = this.deps.engine, channel = "cli" } = options;
     const query = parseQuery(text, top);
     const started = performance.now();
-    const answer = engine.answer ? await engine.answer(query) : { hits: await engine.search(query), noAnswer: undefined };
-    const response: SearchResponse = { query: query.text, results: answer.hits.slice(0, query.top), tookMs: round(performance.now() - started) };
-    return answer.noAnswer === undefined ? response : { ...response, noAnswer: answer.noAnswer };
+    await this.deps.vocabulary?.ensureFresh();
+    const [answer, pins] = await Promise.all([
+      engine.answer ? engine.answer(query) : engine.search(query).then((hits) => ({ hits, noAnswer: undefined })),
+      this.deps.bestBets?.pinsFor(query.text) ?? [],
+    ]);
+    const pinned = await this.pinnedHits(pins, answer.hits, query.top);
+    const pinnedIds = new Set(pinned.map((hit) => hit.id));
+    const results = [...pinned, ...answer.hits.filter((hit) => !pinnedIds.has(hit.id))].slice(0, query.top);
+    const noAnswer = pinned.length > 0 ? false : answer.noAnswer;
+    const response: SearchResponse = {
+      query: query.text,
+      results,
+      tookMs: round(performance.now() - started),
+      ...(noAnswer === undefined ? {} : { noAnswer }),
+      ...(noAnswer === true ? { nextSteps: (this.deps.nextSteps ?? nextStepsFor)(query.text) } : {}),
+    };
+    if (channel !== "cli") {
+      this.deps.searchLog?.record({ query: query.text, channel, noAnswer: noAnswer === true, resultCount: results.length, ...(results[0] ? { topPageId: results[0].id } : {}) });
+    }
+    return response;
+  }
+
+  /** Pinned pages as hits: the engine's hit (and its answering snippet) when it ranked the page, else the page's opening. */
+  private async pinnedHits(pins: readonly Pin[], ranked: readonly SearchHit[], top: number): Promise<SearchHit[]> {
+    const hits: SearchHit[] = [];
+    for (const pin of pins.slice(0, top)) {
+      const hit = ranked.find((h) => h.id === pin.pageId);
+      if (hit) {
+        hits.push({ ...hit, pinned: true });
+        continue;
+      }
+      // A pin whose page was removed since is skipped, not shown as a broken link.
+      const page = await this.deps.pages.get(pin.pageId);
+      if (page) hits.push({ id: page.id, title: page.title, snippet: openingSnippet(page.text), score: 0, ...(page.url ? { url: page.url } : {}), pinned: true });
+    }
+    return hits;
   }
 
   async getPage(id: string): Promise<GuidancePage> {

@@ -1,2 +1,4 @@
 export * from "./vocabulary";
 export * from "./default-vocabulary";
+export * from "./vocabulary-collection";
+export * from "./vocabulary-store";

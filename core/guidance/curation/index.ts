@@ -1,0 +1,4 @@
+export * from "./refreshing-value";
+export * from "./term-runs";
+export * from "./opening-snippet";
+export * from "./search-curation";

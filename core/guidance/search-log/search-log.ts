@@ -1,0 +1,167 @@
+import type { RecordData, RecordStore, StoredRecord } from "../../records";
+import type { Clock } from "../../shared/clock";
+import type { BackgroundErrorHandler } from "../curation/refreshing-value";
+import type { SearchFeedback } from "../ports";
+import { addDays, councilDayOf, subtractMonths, weekStartOf } from "./calendar-day";
+import { MAX_LOGGED_QUERY_LENGTH, type SEARCH_QUERIES } from "./search-log-collection";
+
+/** Staff channels whose questions are logged; "cli" (an operator testing) is not. */
+export type LoggedChannel = SearchFeedback["channel"];
+
+/** One search as the log keeps it: nothing about who asked, nor when beyond the day. */
+export interface LoggedSearch {
+  readonly query: string;
+  readonly channel: LoggedChannel;
+  readonly noAnswer: boolean;
+  readonly resultCount: number;
+  readonly topPageId?: string;
+}
+
+/** A logged search read back, with its council calendar day. */
+export interface LoggedSearchRow extends LoggedSearch {
+  readonly day: string;
+}
+
+/**
+ * Searches are buffered and written in batches: a search never waits for (or fails because of) the log, and a batch
+ * written at once does not record each question's exact moment in the store's own created-at metadata.
+ */
+export const SEARCH_LOG_FLUSH_MS = 60_000;
+/** A full batch is written straight away: SharePoint's $batch takes 20 requests. */
+export const SEARCH_LOG_BATCH = 20;
+/** Searches held in memory while the store is unreachable; beyond this new ones are dropped (and counted). */
+export const MAX_BUFFERED_SEARCHES = 2_000;
+/** How long logged questions are kept: a year and a month, so a report can compare with the same month last year. */
+export const SEARCH_LOG_RETENTION_MONTHS = 13;
+
+const PAGE_SIZE = 1000;
+// eslint-disable-next-line no-control-regex -- stores refuse control characters; a pasted question may hold them.
+const CONTROL = /[\u0000-\u001f\u007f]+/g;
+
+type QueryFields = typeof SEARCH_QUERIES.fields;
+type QueryRecord = StoredRecord<RecordData<QueryFields>>;
+
+export interface SearchLogDeps {
+  readonly records: RecordStore<QueryFields>;
+  readonly clock: Clock;
+  readonly onError: BackgroundErrorHandler;
+}
+
+/** The anonymous query log: buffered writes, reads by date range for the report, and the retention purge. */
+export class SearchLog {
+  private buffer: Array<RecordData<QueryFields>> = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private dropped = 0;
+  private closed = false;
+
+  constructor(private readonly deps: SearchLogDeps) {}
+
+  /** Queues one search. Returns at once and never throws: the log must not slow or break a search. */
+  record(search: LoggedSearch): void {
+    if (this.closed) return;
+    const query = [...search.query.replace(CONTROL, " ").replace(/\s+/g, " ").trim()].slice(0, MAX_LOGGED_QUERY_LENGTH).join("");
+    if (!query) return;
+    if (this.buffer.length >= MAX_BUFFERED_SEARCHES) {
+      this.dropped++;
+      return;
+    }
+    const day = councilDayOf(this.deps.clock.now());
+    // Fields picked one by one: nothing else a caller passes (a user, a conversation) can reach the store.
+    this.buffer.push({
+      query,
+      channel: search.channel,
+      noAnswer: search.noAnswer,
+      resultCount: search.resultCount,
+      ...(search.topPageId ? { topPageId: search.topPageId } : {}),
+      day,
+      week: weekStartOf(day),
+    });
+    if (this.buffer.length >= SEARCH_LOG_BATCH) void this.flush();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), SEARCH_LOG_FLUSH_MS);
+      this.timer.unref?.();
+    }
+  }
+
+  /** Writes everything queued so far; resolves when written (failures are reported, never thrown). */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = shuffled(this.buffer);
+    this.buffer = [];
+    // Writes run one after another, so `close` can wait for the last.
+    this.writing = this.writing.then(() => this.write(batch));
+    return this.writing;
+  }
+
+  /** Flushes and stops accepting searches: call on shutdown so nothing queued is lost. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+  }
+
+  /** Logged searches from `from` to `to` (calendar days, inclusive), read by ISO week so only those weeks are read. */
+  async readRange(from: string, to: string): Promise<LoggedSearchRow[]> {
+    const rows: LoggedSearchRow[] = [];
+    for (let week = weekStartOf(from); week <= to; week = addDays(week, 7)) {
+      for (const record of await this.all([{ field: "week", equals: week }])) {
+        const { data } = record;
+        if (data.day < from || data.day > to) continue;
+        rows.push({
+          query: data.query,
+          channel: data.channel as LoggedChannel,
+          noAnswer: data.noAnswer,
+          resultCount: data.resultCount,
+          ...(data.topPageId ? { topPageId: data.topPageId } : {}),
+          day: data.day,
+        });
+      }
+    }
+    return rows;
+  }
+
+  /** Deletes logged searches older than SEARCH_LOG_RETENTION_MONTHS; returns how many. */
+  async purgeExpired(): Promise<number> {
+    const cutoff = subtractMonths(councilDayOf(this.deps.clock.now()), SEARCH_LOG_RETENTION_MONTHS);
+    const expired = (await this.all([])).filter((r) => r.data.day < cutoff);
+    for (const record of expired) await this.deps.records.delete(record.id, record.version);
+    return expired.length;
+  }
+
+  private async write(batch: Array<RecordData<QueryFields>>): Promise<void> {
+    const dropped = this.dropped;
+    this.dropped = 0;
+    if (dropped > 0) this.deps.onError(new Error(`${dropped} searches were not logged: the buffer was full.`), "search log");
+    if (batch.length === 0) return;
+    try {
+      const results = await this.deps.records.createMany(batch);
+      const failed = results.filter((r) => !r.ok);
+      // Question text is not put in the error report: it may hold personal details someone typed.
+      if (failed.length > 0) this.deps.onError(failed[0]?.ok === false ? failed[0].error : new Error("write failed"), `search log (${failed.length} of ${batch.length} not written)`);
+    } catch (error) {
+      this.deps.onError(error, `search log (${batch.length} not written)`);
+    }
+  }
+
+  private async all(where: Array<{ field: "week"; equals: string }>): Promise<QueryRecord[]> {
+    const out: QueryRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.deps.records.query({ where, pageSize: PAGE_SIZE, cursor });
+      out.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  }
+}
+
+/** A shuffled copy: rows of one batch get store ids in no particular order, so ids do not replay the order asked. */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
