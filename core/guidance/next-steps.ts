@@ -48,7 +48,8 @@ const SUBJECT_QUESTION_CHARS = 150;
 /** Each rule's words as term sequences, so multi-word entries ("car park") must appear side by side. */
 const COMPILED_RULES = TOPIC_RULES.map((rule) => ({
   contact: rule.contact,
-  phrases: rule.words.map((w) => analyse(w).map((x) => x.term)),
+  // Deduplicated after normalisation ("disability" and "disabled" are one term), so a rule scores per distinct word.
+  phrases: [...new Set(rule.words.map((w) => analyse(w).map((x) => x.term).join(" ")))].map((p) => p.split(" ")),
   acronyms: (rule.acronyms ?? []).map((a) => new RegExp(`\\b${a}\\b`)),
 }));
 

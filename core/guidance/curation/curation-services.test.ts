@@ -1,0 +1,243 @@
+import type { AuditEvent, AuditLog } from "../../audit/audit-event";
+import { validateRecordData, type CollectionDef, type FieldDef, type RecordData, type RecordQuery, type RecordStore, type RecordStoreFactory, type StoredRecord } from "../../records";
+import { AppError } from "../../shared/app-error";
+import { BEST_BETS_REFRESH_MS } from "../best-bets/best-bet-service";
+import { MAX_PINNED_RESULTS } from "../best-bets/best-bet";
+import type { GuidancePage } from "../page";
+import { SEARCH_LOG_BATCH } from "../search-log/search-log";
+import { SEARCH_QUERIES } from "../search-log/search-log-collection";
+import { SEARCH_VOCABULARY } from "../vocabulary/vocabulary-collection";
+import { chunksOf } from "../vocabulary/vocabulary-store";
+import type { Vocabulary } from "../vocabulary/vocabulary";
+import { RefreshingValue } from "./refreshing-value";
+import { createSearchCuration } from "./search-curation";
+
+// The curation services are real; only storage is faked, as a small in-memory RecordStore that keeps the contract's
+// version checks and paging (the contract suite holds the real stores to the same behaviour).
+
+class MemoryRecords<F extends Record<string, FieldDef>> implements RecordStore<F> {
+  readonly rows = new Map<string, StoredRecord<RecordData<F>>>();
+  private nextId = 1;
+  failCreates = false;
+  constructor(readonly collection: CollectionDef<F>, private readonly now: () => Date) {}
+  async create(data: RecordData<F>) {
+    if (this.failCreates) throw new AppError("unavailable", "store down");
+    validateRecordData(this.collection, data as Record<string, unknown>, "create");
+    const record = { id: String(this.nextId++), version: "1", createdAt: this.now(), updatedAt: this.now(), data };
+    this.rows.set(record.id, record);
+    return record;
+  }
+  async createMany(items: readonly RecordData<F>[]) {
+    const out = [];
+    for (const item of items) {
+      try {
+        out.push({ ok: true as const, record: await this.create(item) });
+      } catch (error) {
+        out.push({ ok: false as const, error: error as AppError });
+      }
+    }
+    return out;
+  }
+  async get(id: string) {
+    return this.rows.get(id);
+  }
+  async update(id: string, changes: Partial<RecordData<F>>, expectedVersion: string) {
+    const current = this.rows.get(id);
+    if (!current) throw AppError.notFound("record");
+    if (current.version !== expectedVersion) throw AppError.conflict();
+    const record = { ...current, version: String(Number(current.version) + 1), updatedAt: this.now(), data: { ...current.data, ...changes } };
+    this.rows.set(id, record);
+    return record;
+  }
+  async delete(id: string, expectedVersion: string) {
+    const current = this.rows.get(id);
+    if (!current) throw AppError.notFound("record");
+    if (current.version !== expectedVersion) throw AppError.conflict();
+    this.rows.delete(id);
+  }
+  async query(query: RecordQuery<F>) {
+    const matching = [...this.rows.values()].filter((r) => (query.where ?? []).every((c) => (r.data as Record<string, unknown>)[c.field] === c.equals));
+    const start = Number(query.cursor ?? 0);
+    const items = matching.slice(start, start + query.pageSize);
+    return { items, ...(start + query.pageSize < matching.length ? { nextCursor: String(start + query.pageSize) } : {}) };
+  }
+}
+
+class MemoryFactory implements RecordStoreFactory {
+  private readonly stores = new Map<string, unknown>();
+  constructor(private readonly now: () => Date) {}
+  open<F extends Record<string, FieldDef>>(collection: CollectionDef<F>): MemoryRecords<F> {
+    if (!this.stores.has(collection.name)) this.stores.set(collection.name, new MemoryRecords(collection, this.now));
+    return this.stores.get(collection.name) as MemoryRecords<F>;
+  }
+}
+
+function setup() {
+  let now = new Date("2026-11-26T10:00:00Z");
+  const clock = { now: () => now };
+  const records = new MemoryFactory(() => now);
+  const events: AuditEvent[] = [];
+  const audit: AuditLog = { record: async (e) => void events.push(e), recent: async () => [...events].reverse() };
+  const pages = new Map<string, GuidancePage>(["a.md", "b.md", "c.md", "d.md", "e.md"].map((id) => [id, { id, title: `Title ${id}`, headings: [], text: "", html: "", origin: "t", contentHash: id, updatedAt: now }]));
+  const errors: string[] = [];
+  const applied: Vocabulary[] = [];
+  const make = () =>
+    createSearchCuration({ records, pages: { get: async (id) => pages.get(id) }, audit, clock, onError: (_e, what) => void errors.push(what), applyVocabulary: (v) => void applied.push(v) });
+  return { curation: make(), other: make(), records, events, errors, applied, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+}
+
+describe("best bets", () => {
+  it("orders pins by the most specific trigger, then the newest edit, at most MAX_PINNED_RESULTS", async () => {
+    const { curation, advance } = setup();
+    const { bestBets } = curation;
+    await bestBets.create({ pageId: "a.md", triggers: ["leave"] }, "ed");
+    advance(1000);
+    await bestBets.create({ pageId: "b.md", triggers: ["annual leave"] }, "ed");
+    advance(1000);
+    await bestBets.create({ pageId: "c.md", triggers: ["leave"] }, "ed");
+    advance(1000);
+    await bestBets.create({ pageId: "d.md", triggers: ["leave"] }, "ed");
+    expect((await bestBets.pinsFor("how much annual leave")).map((p) => p.pageId)).toEqual(["b.md", "d.md", "c.md"].slice(0, MAX_PINNED_RESULTS));
+  });
+
+  it("ignores an expired best bet", async () => {
+    const { curation, advance } = setup();
+    await curation.bestBets.create({ pageId: "a.md", triggers: ["christmas closure"], expiresAt: new Date("2026-12-28T00:00:00Z") }, "ed");
+    expect(await curation.bestBets.pinsFor("christmas closure dates")).toHaveLength(1);
+    advance(40 * 86_400_000);
+    expect(await curation.bestBets.pinsFor("christmas closure dates")).toHaveLength(0);
+  });
+
+  it("reaches another instance within BEST_BETS_REFRESH_MS, without reading the store on every search", async () => {
+    const { curation, other, advance, records } = setup();
+    expect(await other.bestBets.pinsFor("lone working")).toEqual([]);
+    await curation.bestBets.create({ pageId: "e.md", triggers: ["lone working"] }, "ed");
+    const store = records.open({ name: "search-best-bets" } as never) as MemoryRecords<never>;
+    const query = jest.spyOn(store, "query");
+    expect(await other.bestBets.pinsFor("lone working")).toEqual([]);
+    expect(query).not.toHaveBeenCalled();
+    advance(BEST_BETS_REFRESH_MS);
+    await other.bestBets.pinsFor("lone working"); // starts the refresh in the background
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await other.bestBets.pinsFor("lone working")).map((p) => p.pageId)).toEqual(["e.md"]);
+  });
+});
+
+describe("stored vocabulary", () => {
+  const big: Vocabulary = { entries: Array.from({ length: 3000 }, (_, i) => ({ terms: [`term number ${i} é😀`, `other phrase ${i}`], broader: [`broad ${i}`] })) };
+
+  it("saves a vocabulary larger than one SharePoint column in chunks and reads it back whole", async () => {
+    const { curation, records, applied } = setup();
+    const view = await curation.vocabulary.replace(big, "ed");
+    const chunks = [...records.open(SEARCH_VOCABULARY).rows.values()].filter((r) => r.data.kind === "chunk");
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(view.entries).toEqual(big.entries);
+    expect(view).toMatchObject({ isDefault: false, updatedBy: "ed", version: "1" });
+    expect(applied.at(-1)!.entries).toEqual(big.entries);
+  });
+
+  it("keeps only the live revision's chunks, and refuses a stale version", async () => {
+    const { curation, records } = setup();
+    await curation.vocabulary.replace(big, "ed");
+    const second = await curation.vocabulary.replace({ entries: [{ terms: ["a", "b"] }] }, "ed", "1");
+    expect(second.version).toBe("2");
+    const rows = [...records.open(SEARCH_VOCABULARY).rows.values()];
+    expect(rows.filter((r) => r.data.kind === "chunk").map((r) => r.data.revision)).toEqual([2]);
+    await expect(curation.vocabulary.replace({ entries: [] }, "other", "1")).rejects.toMatchObject({ code: "conflict" });
+    expect((await curation.vocabulary.get()).entries).toEqual([{ terms: ["a", "b"] }]);
+  });
+
+  it("refuses a save that lost the race for the head, leaving no orphan chunks", async () => {
+    const { curation, other, records } = setup();
+    await curation.vocabulary.replace({ entries: [{ terms: ["a", "b"] }] }, "ed");
+    const store = records.open(SEARCH_VOCABULARY);
+    const update = store.update.bind(store);
+    // The other editor's save switches the head between this one's read and write.
+    jest.spyOn(store, "update").mockImplementationOnce(async (id, changes, version) => {
+      await update(id, { revision: 99 }, version);
+      return update(id, changes, version);
+    });
+    await expect(other.vocabulary.replace({ entries: [{ terms: ["c", "d"] }] }, "other")).rejects.toMatchObject({ code: "conflict" });
+    expect([...store.rows.values()].filter((r) => r.data.kind === "chunk" && r.data.revision === 2)).toEqual([]);
+  });
+
+  it("serves the shipped default until something is stored, and again after a reset", async () => {
+    const { curation } = setup();
+    expect(await curation.vocabulary.get()).toMatchObject({ isDefault: true, version: "0" });
+    await curation.vocabulary.replace({ entries: [{ terms: ["a", "b"] }] }, "ed");
+    const reset = await curation.vocabulary.reset("lead");
+    expect(reset).toMatchObject({ isDefault: true, updatedBy: "lead", version: "2" });
+    expect(reset.entries.length).toBeGreaterThan(50);
+  });
+
+  it("splits chunks at code points, never inside a surrogate pair", () => {
+    const text = "ab😀cd😀";
+    for (let size = 2; size <= 5; size++) {
+      const chunks = chunksOf(text, size);
+      expect(chunks.join("")).toBe(text);
+      for (const chunk of chunks) expect(chunk).toBe(Buffer.from(chunk, "utf8").toString("utf8"));
+    }
+  });
+});
+
+describe("query log", () => {
+  it("writes a full batch at once and the rest on flush, keeping only day and week, never the time", async () => {
+    const { curation, records } = setup();
+    const store = records.open(SEARCH_QUERIES);
+    for (let i = 0; i < SEARCH_LOG_BATCH + 3; i++) curation.searchLog.record({ query: `question\u0007 ${i}`, channel: "bot", noAnswer: i % 2 === 0, resultCount: 3 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.rows.size).toBe(SEARCH_LOG_BATCH);
+    await curation.close();
+    expect(store.rows.size).toBe(SEARCH_LOG_BATCH + 3);
+    const data = [...store.rows.values()][0]!.data;
+    expect(data).toMatchObject({ day: "2026-11-26", week: "2026-11-23", channel: "bot" });
+    expect(data.query).toMatch(/^question \d+$/);
+  });
+
+  it("reports a failed write instead of failing the search", async () => {
+    const { curation, records, errors } = setup();
+    records.open(SEARCH_QUERIES).failCreates = true;
+    curation.searchLog.record({ query: "q", channel: "tab", noAnswer: true, resultCount: 0 });
+    await curation.searchLog.flush();
+    expect(errors).toEqual([expect.stringContaining("search log")]);
+  });
+
+  it("purges questions past the retention period", async () => {
+    const { curation, records, advance } = setup();
+    curation.searchLog.record({ query: "old", channel: "tab", noAnswer: true, resultCount: 0 });
+    await curation.searchLog.flush();
+    advance(400 * 86_400_000);
+    curation.searchLog.record({ query: "new", channel: "tab", noAnswer: true, resultCount: 0 });
+    await curation.searchLog.flush();
+    expect(await curation.searchLog.purgeExpired()).toBe(1);
+    expect([...records.open(SEARCH_QUERIES).rows.values()].map((r) => r.data.query)).toEqual(["new"]);
+  });
+});
+
+describe("RefreshingValue", () => {
+  it("serves the cached value while a stale one refreshes, and never lets an old load overwrite a newer one", async () => {
+    let now = 0;
+    let stored = 1;
+    const release: Array<() => void> = [];
+    const value = new RefreshingValue<number>({
+      load: () => new Promise((resolve) => release.push(() => resolve(stored))),
+      maxAgeMs: 100,
+      clock: { now: () => new Date(now) },
+      what: "n",
+      onError: () => undefined,
+    });
+    const first = value.get(0);
+    release.shift()!();
+    expect(await first).toBe(1);
+    stored = 2;
+    now = 100;
+    expect(await value.get(0)).toBe(1); // stale: served at once, refresh started
+    stored = 3;
+    const edited = value.refresh(); // an edit here: a newer load
+    release.pop()!();
+    expect(await edited).toBe(3);
+    release.shift()!(); // the older background load finishes last, with 3 read late: still not applied over newer
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await value.get(0)).toBe(3);
+  });
+});
