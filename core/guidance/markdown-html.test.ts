@@ -66,7 +66,7 @@ describe("markdownToHtml: safe by construction", () => {
 });
 
 describe("safeUrl", () => {
-  it.each(["https://a.example", "http://a.example", "mailto:x@y.example", "tel:+441234", "/relative/path", "page.md#anchor", "#top", "?q=1"])("allows %j", (url) => {
+  it.each(["https://a.example", "HTTP://A.EXAMPLE", "http://a.example", "mailto:x@y.example", "tel:+441234", "/relative/path", "../up/one", "./here", "page.md#anchor", "#top", "?q=1", "//cdn.example/x"])("allows %j", (url) => {
     expect(safeUrl(url)).toBeDefined();
   });
 

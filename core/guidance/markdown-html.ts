@@ -26,8 +26,9 @@ export function sanitise(html: string): string {
 
 /** Escapes text for an HTML text node or a double-quoted attribute. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }
+const NEEDS_ESCAPE = /[&<>"']/;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:"), so they are removed
@@ -35,14 +36,18 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 // eslint-disable-next-line no-control-regex -- the control range is the point.
 const URL_NOISE = /[\u0000-\u0020\u007f-\u009f]+/g;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const PLAINLY_SAFE = /^(?:https?:\/\/|\/[^/\\]|#|\.\.?\/)/i;
 
 /**
  * The URL as it may appear in an attribute, or undefined when it must not: a scheme outside the allow-list, or a
  * URL marked cannot encode. Relative links (no scheme) are kept.
  */
 export function safeUrl(href: string): string | undefined {
-  const scheme = SCHEME.exec(href.replace(URL_NOISE, ""))?.[1];
-  if (scheme !== undefined && !ALLOWED_URL_SCHEMES.includes(scheme.toLowerCase())) return undefined;
+  // Most links are plainly web links or relative paths: no need to look for a disguised scheme.
+  if (!PLAINLY_SAFE.test(href)) {
+    const scheme = SCHEME.exec(href.replace(URL_NOISE, ""))?.[1];
+    if (scheme !== undefined && !ALLOWED_URL_SCHEMES.includes(scheme.toLowerCase())) return undefined;
+  }
   let encoded: string;
   try {
     encoded = encodeURI(href).replace(/%25/g, "%");

@@ -221,7 +221,7 @@ function parseHtmlDocument(source: string): ParsedBody {
 function collapse(text: string): string {
   // Same as text.replace(/[ \t\u00a0]+/g, " ").replace(/\s*\n\s*/g, "\n").trim(), without the second regex, which
   // retried at every space of a page's text. (String.prototype.trim strips exactly the characters \s matches.)
-  const spaced = SPACE_RUN.test(text) ? text.replace(SPACE_RUNS, " ") : text;
+  const spaced = text.includes("  ") || text.includes("\t") || text.includes("\u00a0") ? text.replace(SPACE_RUNS, " ") : text;
   if (!spaced.includes("\n")) return spaced.trim();
   let out = "";
   for (const line of spaced.split("\n")) {
@@ -230,7 +230,6 @@ function collapse(text: string): string {
   }
   return out;
 }
-const SPACE_RUN = /[\t\u00a0]| {2}/;
 const SPACE_RUNS = /[ \t\u00a0]+/g;
 
 function titleFromPath(id: string): string {
