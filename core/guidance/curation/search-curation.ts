@@ -7,6 +7,7 @@ import { ContentGapService } from "../content-gaps/content-gap-service";
 import { SEARCH_FEEDBACK } from "../feedback-collection";
 import type { GuidancePages } from "../ports";
 import { SearchLog } from "../search-log/search-log";
+import { SEARCH_LOG_PURGE_INTERVAL_MS, SEARCH_LOG_FIRST_PURGE_MS } from "../search-log/search-log-retention";
 import { SEARCH_QUERIES } from "../search-log/search-log-collection";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { SEARCH_VOCABULARY } from "../vocabulary/vocabulary-collection";
@@ -19,9 +20,12 @@ export interface SearchCuration {
   readonly vocabulary: VocabularyStore;
   readonly searchLog: SearchLog;
   readonly contentGaps: ContentGapService;
-  /** Loads best bets and the vocabulary, so the first search does not wait for them. Never throws. */
+  /**
+   * Loads best bets and the vocabulary, so the first search does not wait for them, and schedules the query log's
+   * retention purge (soon after start, then daily). Never throws.
+   */
   start(): Promise<void>;
-  /** Flushes the query log; call on shutdown. */
+  /** Stops the purge schedule and flushes the query log; call on shutdown. */
   close(): Promise<void>;
 }
 
@@ -43,14 +47,22 @@ export function createSearchCuration(deps: SearchCurationDeps): SearchCuration {
   const vocabulary = new VocabularyStore({ records: records.open(SEARCH_VOCABULARY), audit, clock, onError, apply: deps.applyVocabulary });
   const searchLog = new SearchLog({ records: records.open(SEARCH_QUERIES), clock, onError });
   const contentGaps = new ContentGapService({ searchLog, feedback: records.open(SEARCH_FEEDBACK), clock });
+  const timers: Array<ReturnType<typeof setTimeout>> = [];
+  const purge = (): void => void searchLog.purgeExpired().catch((e: unknown) => onError(e, "query log retention purge"));
   return {
     bestBets,
     vocabulary,
     searchLog,
     contentGaps,
     async start() {
+      // Timers are unref'd: a CLI run or a test never waits for the next purge.
+      timers.push(setTimeout(purge, SEARCH_LOG_FIRST_PURGE_MS), setInterval(purge, SEARCH_LOG_PURGE_INTERVAL_MS));
+      for (const timer of timers) timer.unref?.();
       await Promise.all([bestBets.refresh().catch((e: unknown) => onError(e, "best bets")), vocabulary.ensureFresh()]);
     },
-    close: () => searchLog.close(),
+    async close() {
+      for (const timer of timers.splice(0)) clearTimeout(timer);
+      await searchLog.close();
+    },
   };
 }
