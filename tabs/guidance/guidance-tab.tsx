@@ -217,7 +217,7 @@ export function statusText(search: SearchState): string {
   const pinned = search.results.filter((r) => r.pinned).length;
   if (search.noAnswer) {
     const steps = search.nextSteps?.length ?? 0;
-    return `No page answers ${search.query} well. ${n} closest ${n === 1 ? "page" : "pages"}${steps > 0 ? ` and ${steps} places to ask` : ""}.`;
+    return `No page answers ${search.query} well. ${n} closest ${n === 1 ? "page" : "pages"}${steps > 0 ? ` and ${steps} ${steps === 1 ? "place" : "places"} to ask` : ""}.`;
   }
   return `${n} ${n === 1 ? "result" : "results"} for ${search.query}${pinned > 0 ? `, ${pinned} pinned by the communications team` : ""}`;
 }

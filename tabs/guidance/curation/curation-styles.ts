@@ -34,6 +34,7 @@ export const useCurationStyles = makeStyles({
   // Fields fill the form but never push it wider than the screen.
   field: { minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
   filter: { maxWidth: "24rem", width: "100%" },
+  more: { alignSelf: "flex-start" },
   // Live regions that are usually empty: no margin of their own, so an empty one takes no space.
   live: { "&:empty": { display: "none" } },
 });

@@ -3,9 +3,15 @@ import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from "rea
 import { isApiError, type ApiClient, type ApiErrorDetail, type VocabularyDocument } from "../../shared";
 import { ConfirmDialog } from "./confirm-dialog";
 import { useCurationStyles } from "./curation-styles";
-import { formatDateTime, plural } from "./format";
+import { formatCount, formatDateTime, plural } from "./format";
 import { VocabularyGroupForm } from "./vocabulary-group-form";
 import { groupMatches, MAX_GROUPS, newGroup, toDraft, toEntries, type DraftGroup } from "./vocabulary-draft";
+
+/**
+ * Groups listed at first, and added by each "Show more": a vocabulary can hold 5,000 groups, and a list of them all
+ * (two buttons each) would be slow to render and long to tab through. The filter finds any group.
+ */
+export const GROUPS_PER_PAGE = 50;
 
 /** Props of {@link VocabularyEditor}. */
 export interface VocabularyEditorProps {
@@ -33,6 +39,7 @@ export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): J
   const [groups, setGroups] = useState<readonly DraftGroup[]>([]);
   const [dirty, setDirty] = useState(false);
   const [filter, setFilter] = useState("");
+  const [shown, setShown] = useState(GROUPS_PER_PAGE);
   const [editing, setEditing] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -85,7 +92,8 @@ export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): J
     setFocusAfter(undefined);
   }, [focusAfter, editing]);
 
-  const visible = useMemo(() => groups.filter((g) => groupMatches(g, filter)), [groups, filter]);
+  const matching = useMemo(() => groups.filter((g) => groupMatches(g, filter)), [groups, filter]);
+  const visible = matching.slice(0, shown);
 
   const save = async (): Promise<void> => {
     if (load.kind !== "ready") return;
@@ -235,10 +243,17 @@ export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): J
         />
       )}
       <Field label="Filter groups" className={styles.field}>
-        <SearchBox className={styles.filter} value={filter} onChange={(_, data) => setFilter(data.value)} />
+        <SearchBox
+          className={styles.filter}
+          value={filter}
+          onChange={(_, data) => {
+            setFilter(data.value);
+            setShown(GROUPS_PER_PAGE);
+          }}
+        />
       </Field>
       <Text role="status">
-        {filter.trim() ? `Showing ${visible.length} of ${plural(groups.length, "group")}` : plural(groups.length, "group")}
+        {listStatus(visible.length, matching.length, groups.length, filter.trim() !== "")}
       </Text>
       <ul className={styles.list} aria-label="Vocabulary groups">
         {visible.map((group) =>
@@ -292,6 +307,11 @@ export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): J
           ),
         )}
       </ul>
+      {matching.length > visible.length && (
+        <Button className={styles.more} onClick={() => setShown((n) => n + GROUPS_PER_PAGE)}>
+          Show {Math.min(GROUPS_PER_PAGE, matching.length - visible.length)} more groups
+        </Button>
+      )}
       <ConfirmDialog
         open={confirmReset}
         title="Restore the default vocabulary?"
@@ -305,6 +325,12 @@ export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): J
       </ConfirmDialog>
     </div>
   );
+}
+
+/** What the list shows, for the polite status under the filter: "Showing 50 of 258 groups", "3 groups match". */
+export function listStatus(shown: number, matching: number, total: number, filtered: boolean): string {
+  if (filtered) return shown < matching ? `Showing ${shown} of ${plural(matching, "matching group")}` : `${formatCount(matching)} of ${plural(total, "group")} match`;
+  return shown < total ? `Showing ${shown} of ${plural(total, "group")}` : plural(total, "group");
 }
 
 /** "Group 3 (annual leave): …" for a detail whose path points into the entries; the raw message otherwise. */
