@@ -240,4 +240,27 @@ describe("RefreshingValue", () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(await value.get(0)).toBe(3);
   });
+
+  it("serves the fallback without retrying for maxAgeMs when the first load fails", async () => {
+    let now = 0;
+    let loads = 0;
+    const errors: string[] = [];
+    const value = new RefreshingValue<number>({
+      load: async () => {
+        loads++;
+        throw new Error("store down");
+      },
+      maxAgeMs: 100,
+      clock: { now: () => new Date(now) },
+      what: "n",
+      onError: (_e, what) => void errors.push(what),
+    });
+    expect(await value.get(7)).toBe(7);
+    expect(await value.get(7)).toBe(7);
+    expect(loads).toBe(1);
+    now = 100;
+    expect(await value.get(7)).toBe(7);
+    expect(loads).toBe(2);
+    expect(errors).toEqual(["n", "n"]);
+  });
 });

@@ -26,6 +26,7 @@ export interface RefreshingValueOptions<T> {
 export class RefreshingValue<T> {
   private value: T | undefined;
   private loadedAt = Number.NEGATIVE_INFINITY;
+  private failedAt = Number.NEGATIVE_INFINITY;
   /** The background (or first) load in flight, shared by concurrent readers: a burst of searches costs one read. */
   private inflight: Promise<T> | undefined;
   /** Loads are numbered so a slow old load finishing late never overwrites a newer value. */
@@ -34,12 +35,17 @@ export class RefreshingValue<T> {
 
   constructor(private readonly options: RefreshingValueOptions<T>) {}
 
-  /** The value, loading it on first use; `fallback` is served when the first load fails. */
+  /**
+   * The value, loading it on first use. When that load fails, `fallback` is served and the load is not tried again
+   * for `maxAgeMs`: while the store is down, searches must not each wait for it to fail.
+   */
   async get(fallback: T): Promise<T> {
     if (this.value === undefined) {
+      if (this.options.clock.now().getTime() - this.failedAt < this.options.maxAgeMs) return fallback;
       try {
         return await this.shared();
       } catch (error) {
+        this.failedAt = this.options.clock.now().getTime();
         this.options.onError(error, this.options.what);
         return fallback;
       }
