@@ -1,15 +1,11 @@
+import { asManageView, VIEW_PARAM, type ManageView } from "./manage-view";
+
+export { asManageView, MANAGE_VIEWS, VIEW_PARAM, type ManageView } from "./manage-view";
+
 /** Query parameters of the Guidance tab. The bot's cards link to `/tabs/guidance?page=<encoded id>`. */
 export const PAGE_PARAM = "page";
 /** `?q=` runs that search when the tab opens. */
 export const QUERY_PARAM = "q";
-/** `?view=` opens one of the Manage search views (for the communications team). */
-export const VIEW_PARAM = "view";
-
-/** The Manage search views, in tab order. */
-export const MANAGE_VIEWS = ["vocabulary", "best-bets", "report"] as const;
-
-/** One Manage search view. */
-export type ManageView = (typeof MANAGE_VIEWS)[number];
 
 /** What the tab's URL asks it to show. */
 export interface GuidanceLink {
@@ -25,11 +21,6 @@ export function readGuidanceLink(search: string = window.location.search): Guida
   const query = params.get(QUERY_PARAM)?.trim();
   const view = asManageView(params.get(VIEW_PARAM)?.trim());
   return { ...(page ? { page } : {}), ...(query ? { query } : {}), ...(view ? { view } : {}) };
-}
-
-/** The view named, if it is one of ours. */
-export function asManageView(value: string | undefined | null): ManageView | undefined {
-  return (MANAGE_VIEWS as readonly string[]).includes(value ?? "") ? (value as ManageView) : undefined;
 }
 
 /** A URL for the given state that keeps every other parameter (such as `?theme=`). */

@@ -1,11 +1,12 @@
 import { Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens, typographyStyles } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type MouseEvent } from "react";
-import { APP_NAME, isApiError, type ApiClient, type GuidanceResult, type GuidanceSearchResponse, type Me, type NextStep } from "../shared";
+import { APP_NAME, isApiError, type ApiClient, type GuidanceResult, type GuidanceSearchResponse, type Me } from "../shared";
 import { canCurateSearch, ManageSearch, VIEW_TITLES } from "./curation";
 import { guidanceHref, isPlainClick, readGuidanceLink, replaceGuidanceLink, type ManageView } from "./deep-link";
 import { PageView } from "./page-view";
 import { SearchForm } from "./search-form";
 import { SearchResults } from "./search-results";
+import { statusText, type SearchState } from "./search-status";
 
 /** Results asked of the host per search: a screenful of cards, well under the host's maximum of 50. */
 export const RESULTS_PER_SEARCH = 10;
@@ -22,18 +23,6 @@ const useStyles = makeStyles({
   spinner: { justifyContent: "flex-start", marginBottom: tokens.spacingVerticalM },
   alert: { "& > *": { marginBottom: tokens.spacingVerticalM } },
 });
-
-type SearchState =
-  | { readonly kind: "idle" }
-  | { readonly kind: "loading"; readonly query: string }
-  | {
-      readonly kind: "done";
-      readonly query: string;
-      readonly results: readonly GuidanceResult[];
-      readonly noAnswer?: boolean;
-      readonly nextSteps?: readonly NextStep[];
-    }
-  | { readonly kind: "failed"; readonly query: string; readonly message: string };
 
 /** Which page is open, and whether it was opened from the results (so Back can return there). */
 interface OpenPage {
@@ -204,20 +193,4 @@ function doneState(response: GuidanceSearchResponse): SearchState {
     results: response.results,
     ...(response.noAnswer ? { noAnswer: true, nextSteps: response.nextSteps ?? [] } : {}),
   };
-}
-
-/**
- * "3 results for annual leave": what the polite live region says once a search finishes. With no good answer it
- * says so first, so a screen reader user hears the same honesty as a sighted one.
- */
-export function statusText(search: SearchState): string {
-  if (search.kind !== "done") return "";
-  const n = search.results.length;
-  if (n === 0) return `No results for ${search.query}`;
-  const pinned = search.results.filter((r) => r.pinned).length;
-  if (search.noAnswer) {
-    const steps = search.nextSteps?.length ?? 0;
-    return `No page answers ${search.query} well. ${n} closest ${n === 1 ? "page" : "pages"}${steps > 0 ? ` and ${steps} ${steps === 1 ? "place" : "places"} to ask` : ""}.`;
-  }
-  return `${n} ${n === 1 ? "result" : "results"} for ${search.query}${pinned > 0 ? `, ${pinned} pinned by the communications team` : ""}`;
 }

@@ -2,6 +2,7 @@ import { Badge, Link, makeStyles, Text, tokens, typographyStyles } from "@fluent
 import { useId, type JSX, type MouseEvent } from "react";
 import type { GuidanceResult, NextStep } from "../shared";
 import { guidanceHref, isPlainClick } from "./deep-link";
+import { pinnedFirst } from "./search-status";
 import { SnippetText } from "./snippet-text";
 
 const useStyles = makeStyles({
@@ -200,11 +201,6 @@ function StepList({ steps }: { readonly steps: readonly NextStep[] }): JSX.Eleme
       ))}
     </ul>
   );
-}
-
-/** Pinned results first, each group in the host's order (the host already does this; a stable sort keeps it true). */
-export function pinnedFirst(results: readonly GuidanceResult[]): readonly GuidanceResult[] {
-  return [...results.filter((r) => r.pinned), ...results.filter((r) => !r.pinned)];
 }
 
 /** An http(s) link to another site opens in a new tab; mailto: and our own tab links stay where they are. */

@@ -2,11 +2,9 @@ import { checkBestBet, draftFrom, triggerLines, type BestBetDraft } from "../../
 import { canCurateSearch } from "../../tabs/guidance/curation/curation-roles";
 import { fieldErrors } from "../../tabs/guidance/curation/field-errors";
 import { checkRange, defaultRange } from "../../tabs/guidance/curation/report-range";
-import { checkGroup, groupMatches, newGroup, splitTerms, toDraft, toEntries } from "../../tabs/guidance/curation/vocabulary-draft";
-import { listStatus } from "../../tabs/guidance/curation/vocabulary-editor";
-import { asManageView } from "../../tabs/guidance/deep-link";
-import { statusText } from "../../tabs/guidance/guidance-tab";
-import { pinnedFirst } from "../../tabs/guidance/search-results";
+import { checkGroup, groupMatches, listStatus, newGroup, splitTerms, toDraft, toEntries } from "../../tabs/guidance/curation/vocabulary-draft";
+import { asManageView } from "../../tabs/guidance/manage-view";
+import { pinnedFirst, statusText } from "../../tabs/guidance/search-status";
 
 /**
  * The curation views' rules without a browser: who is offered Manage search, how typed terms and triggers are read

@@ -1,4 +1,4 @@
-import type { BestBet, BestBetInput, BestBetMatch } from "../../shared";
+import type { BestBet, BestBetInput, BestBetMatch } from "../../shared/api-types";
 import { toDateInput } from "./format";
 
 /** The host's limits for a best bet (core/guidance/best-bets), checked here first so mistakes are explained early. */

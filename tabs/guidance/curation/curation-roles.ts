@@ -1,4 +1,4 @@
-import type { Me } from "../../shared";
+import type { Me } from "../../shared/api-types";
 
 /** Roles that may curate search and read the content-gap report. The host enforces this too (403 for anyone else). */
 export const CURATOR_ROLES: readonly string[] = ["comms_editor", "comms_lead", "admin"];

@@ -1,4 +1,4 @@
-import type { ApiErrorDetail } from "../../shared";
+import type { ApiErrorDetail } from "../../shared/api-types";
 
 /**
  * Groups a 400's field details by the form field they belong to, using the first segment of each detail's path

@@ -1,4 +1,5 @@
-import type { VocabularyEntry } from "../../shared";
+import type { VocabularyEntry } from "../../shared/api-types";
+import { formatCount, plural } from "./format";
 
 /** The host's limits (core/guidance/vocabulary): checked here too, so mistakes are explained before saving. */
 export const MAX_TERM_LENGTH = 100;
@@ -78,4 +79,10 @@ export function groupMatches(group: DraftGroup, filter: string): boolean {
 
 function truncate(text: string): string {
   return text.length > 30 ? `${text.slice(0, 30)}…` : text;
+}
+
+/** What the list shows, for the polite status under the filter: "Showing 50 of 258 groups", "3 groups match". */
+export function listStatus(shown: number, matching: number, total: number, filtered: boolean): string {
+  if (filtered) return shown < matching ? `Showing ${shown} of ${plural(matching, "matching group")}` : `${formatCount(matching)} of ${plural(total, "group")} match`;
+  return shown < total ? `Showing ${shown} of ${plural(total, "group")}` : plural(total, "group");
 }

@@ -3,9 +3,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from "rea
 import { isApiError, type ApiClient, type ApiErrorDetail, type VocabularyDocument } from "../../shared";
 import { ConfirmDialog } from "./confirm-dialog";
 import { useCurationStyles } from "./curation-styles";
-import { formatCount, formatDateTime, plural } from "./format";
+import { formatDateTime, plural } from "./format";
 import { VocabularyGroupForm } from "./vocabulary-group-form";
-import { groupMatches, MAX_GROUPS, newGroup, toDraft, toEntries, type DraftGroup } from "./vocabulary-draft";
+import { groupMatches, listStatus, MAX_GROUPS, newGroup, toDraft, toEntries, type DraftGroup } from "./vocabulary-draft";
 
 /**
  * Groups listed at first, and added by each "Show more": a vocabulary can hold 5,000 groups, and a list of them all
@@ -325,12 +325,6 @@ export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): J
       </ConfirmDialog>
     </div>
   );
-}
-
-/** What the list shows, for the polite status under the filter: "Showing 50 of 258 groups", "3 groups match". */
-export function listStatus(shown: number, matching: number, total: number, filtered: boolean): string {
-  if (filtered) return shown < matching ? `Showing ${shown} of ${plural(matching, "matching group")}` : `${formatCount(matching)} of ${plural(total, "group")} match`;
-  return shown < total ? `Showing ${shown} of ${plural(total, "group")}` : plural(total, "group");
 }
 
 /** "Group 3 (annual leave): …" for a detail whose path points into the entries; the raw message otherwise. */
