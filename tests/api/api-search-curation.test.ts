@@ -272,6 +272,15 @@ describe("Search curation API", () => {
       for (const identity of ["alex", "morgan", "@example-council", ":"]) expect(text).not.toContain(identity);
     });
 
+    it("writes searches still buffered when the host shuts down", async () => {
+      const before = (await allLogged()).length;
+      const other = createSqliteHub(hub.config.dataDir);
+      await other.guidance.search("buffered until shutdown", { channel: "bot" });
+      await other.close();
+      const added = (await allLogged()).slice(before);
+      expect(added.map((r) => [r.data.query, r.data.channel])).toEqual([["buffered until shutdown", "bot"]]);
+    });
+
     it("reports questions without a good answer, with feedback, weekly trend and CSV export", async () => {
       for (let i = 0; i < 3; i++) await search(i === 0 ? GAP : "Xylophone tuning allowances?");
       expect((await call("POST", "/feedback", ALEX, { query: GAP, helpful: false })).status).toBe(204);
