@@ -183,6 +183,13 @@ describe("vocabulary", () => {
     await page.getByRole("textbox", { name: /Words and phrases that mean the same/ }).fill("jollydays, annual leave");
     await page.getByRole("button", { name: "Done" }).click();
     expect(await focused().getAttribute("aria-label")).toBe("Edit jollydays");
+    // Editing a group works on the same draft; focus comes back to the group's Edit button.
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Edit group: jollydays" }).waitFor();
+    await page.getByRole("textbox", { name: /Words and phrases that mean the same/ }).fill("jollydays, jolly days, annual leave");
+    await page.getByRole("button", { name: "Done" }).click();
+    expect(await focused().getAttribute("aria-label")).toBe("Edit jollydays");
+    await expectVisible(page.getByText("jollydays · jolly days · annual leave", { exact: true }));
     await expectVisible(page.getByText("You have unsaved changes."));
     await page.getByRole("searchbox", { name: "Filter groups" }).fill("jollyd");
     await expectVisible(page.getByRole("status").filter({ hasText: /^1 of \d+ groups match$/ }));
@@ -344,8 +351,15 @@ describe("best bets", () => {
     await page.getByRole("status").filter({ hasText: "Saved Lone working." }).waitFor();
     await expectVisible(page.getByText("home visit on my own; working alone at night"));
 
+    // The confirmation starts on Cancel, Escape closes it, and focus goes back to the Delete button.
     await page.getByRole("button", { name: "Delete best bet for Lone working" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Delete this best bet?" });
+    await dialog.waitFor();
+    expect(await focused().textContent()).toBe("Cancel");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    expect(await focused().getAttribute("aria-label")).toBe("Delete best bet for Lone working");
+    await page.keyboard.press("Enter");
     await dialog.waitFor();
     await dialog.getByRole("button", { name: "Delete best bet" }).click();
     await page.getByRole("status").filter({ hasText: "Removed the best bet for Lone working." }).waitFor();
