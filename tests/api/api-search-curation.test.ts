@@ -268,6 +268,8 @@ describe("Search curation API", () => {
       expect(Object.keys(record.data).every((k) => ["channel", "day", "noAnswer", "query", "resultCount", "topPageId", "week"].includes(k))).toBe(true);
       expect(record.data).toMatchObject({ query: GAP, channel: "tab", day: councilDayOf(new Date()) });
       expect(record.data.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // Nor does the store's own metadata keep the time of day.
+      for (const stamp of [record.createdAt, record.updatedAt]) expect(stamp.toISOString()).toMatch(/T00:00:00\.000Z$/);
       const text = JSON.stringify(Object.values(record.data)).toLowerCase();
       for (const identity of ["alex", "morgan", "@example-council", ":"]) expect(text).not.toContain(identity);
     });
