@@ -42,6 +42,8 @@ export interface PeerReport {
   readonly council: QualityScores;
   readonly noAnswer: NoAnswerScores;
   readonly latency: LatencySummary;
+  /** The holdout set (written after tuning, never tuned on): quality on its answerable questions, and no-answer. */
+  readonly holdout?: { readonly quality: QualityScores; readonly noAnswer: NoAnswerScores };
 }
 
 /** Scores judged queries (those with a relevant page); unjudged ones are left out of the means. */
@@ -107,8 +109,9 @@ export async function timeSearches(peer: SearchPeer, queries: readonly BenchQuer
 }
 
 /** Everything the bench reports for one engine. */
-export async function comparePeer(peer: SearchPeer, dev: readonly BenchQuery[], council: readonly BenchQuery[]): Promise<PeerReport> {
+export async function comparePeer(peer: SearchPeer, dev: readonly BenchQuery[], council: readonly BenchQuery[], holdout: readonly BenchQuery[] = []): Promise<PeerReport> {
   return {
+    ...(holdout.length > 0 ? { holdout: { quality: await scoreQuality(peer, holdout), noAnswer: await scoreNoAnswer(peer, holdout) } } : {}),
     name: peer.name,
     ingest: { ...peer.ingest, pagesPerSecond: peer.ingest.pages / (peer.ingest.ms / 1000) },
     dev: await scoreQuality(peer, dev),

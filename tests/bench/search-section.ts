@@ -10,6 +10,12 @@ import { councilHubPeer, councilHubVariantPeer, fts5Peer, NO_KEYWORDS, lunrPeer,
 /** Council-style questions written for no-answer calibration (answerable ones judged by reading the corpus). */
 export const COUNCIL_QUESTIONS_FILE = join(packageRoot(), "tests", "bench", "council-questions.jsonl");
 
+/**
+ * Council-style questions written after the engine was tuned and never tuned on (answerable ones judged by reading
+ * the corpus; 15 the corpus cannot answer): the closest stand-in here for the project's own held-out set.
+ */
+export const COUNCIL_HOLDOUT_FILE = join(packageRoot(), "tests", "bench", "council-holdout.jsonl");
+
 /** The engine row ranked without the keywords field. */
 export const NO_KEYWORDS_NAME = "Council Hub, keywords field off";
 
@@ -35,12 +41,13 @@ export async function runSearchSection(shared: string, options: SearchSectionOpt
   if (!existsSync(corpus) || !existsSync(devFile)) return undefined;
   const dev = await readQueries(devFile);
   const council = await readQueries(COUNCIL_QUESTIONS_FILE);
+  const holdout = await readQueries(COUNCIL_HOLDOUT_FILE);
 
   const reports: PeerReport[] = [];
   const run = async (peer: SearchPeer): Promise<void> => {
     try {
       console.error(`bench: search — ${peer.name}…`);
-      reports.push(await comparePeer(peer, dev, council));
+      reports.push(await comparePeer(peer, dev, council, holdout));
     } finally {
       await peer.close();
     }
@@ -97,6 +104,16 @@ export function searchTables(result: SearchSectionResult): string {
   ]);
   const lines = [header, header.map((_, i) => (i === 0 ? "---" : "---:")), ...rows].map((cols) => `| ${cols.join(" | ")} |`);
   let text = lines.join("\n");
+  const withHoldout = result.peers.filter((p) => p.holdout);
+  if (withHoldout.length > 0) {
+    const first = withHoldout[0]!.holdout!;
+    const head = ["engine (holdout, never tuned on)", `nDCG@10 (${first.quality.queries})`, "MRR@10", "success@10", "answered@10", `unanswerable → no answer (${first.noAnswer.unanswerable})`, "no-answer accuracy"];
+    const body = withHoldout.map((p) => {
+      const h = p.holdout!;
+      return [p.name, fmt(h.quality.ndcgAt10, 3), fmt(h.quality.mrrAt10, 3), fmt(h.quality.successAt10, 3), fmt(h.noAnswer.answeredAt10, 3), fmt(h.noAnswer.unanswerableRecognised, 3), fmt(h.noAnswer.accuracy, 3)];
+    });
+    text += "\n\n" + [head, head.map((_, i) => (i === 0 ? "---" : "---:")), ...body].map((cols) => `| ${cols.join(" | ")} |`).join("\n");
+  }
   const hub = result.peers[0];
   if (result.scale && hub) {
     const s = result.scale;
