@@ -38,8 +38,7 @@ export interface SqliteHubOptions {
 export function createSqliteHub(dataDir: string, clock: Clock = systemClock, options: SqliteHubOptions = {}): SqliteHub {
   const db = openDatabase(dataDir === ":memory:" ? ":memory:" : join(dataDir, DATABASE_FILE));
   const records = options.records ?? sqliteRecords(db, clock);
-  // Pages live in SQLite; Council Hub's in-memory engine ranks them. SqliteGuidance's own FTS5 search stays
-  // available (the bench compares against it) but is no longer what the service uses.
+  // Pages live in SQLite; Council Hub's in-memory engine, kept in step with them, ranks them.
   const guidanceIndex = new IndexedGuidance(new SqliteGuidance(db));
   const audit = new SqliteAuditLog(db);
   const directory = new SqliteDirectory(db);

@@ -63,6 +63,20 @@ describe("GuidanceService.search with curation", () => {
     ]);
   });
 
+  it("with a security-trimmed engine (Microsoft Search as the user), pins only pages that engine returned", async () => {
+    const { service } = setup({ hits: [hit("a.md", 1)], noAnswer: false }, [
+      { pageId: "pinned.md", bestBetId: "1" },
+      { pageId: "a.md", bestBetId: "2" },
+    ]);
+    const trimmed: GuidanceSearchEngine = { search: async () => [hit("a.md", 1)], answer: async () => ({ hits: [hit("a.md", 1)], noAnswer: true }) };
+    const response = await service.search("question", { engine: trimmed });
+    expect(response.results).toEqual([{ ...hit("a.md", 1), pinned: true }]);
+    expect(response.noAnswer).toBe(false);
+    const unpinned = await service.search("question", { engine: { search: async () => [], answer: async () => ({ hits: [], noAnswer: true }) } });
+    expect(unpinned.results).toEqual([]);
+    expect(unpinned.noAnswer).toBe(true);
+  });
+
   it("gives next steps only when nothing answers", async () => {
     const none = await setup({ hits: [hit("a.md", 1)], noAnswer: true }).service.search("my laptop is broken");
     expect(none.noAnswer).toBe(true);

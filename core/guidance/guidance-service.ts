@@ -83,7 +83,10 @@ export class GuidanceService {
       engine.answer ? engine.answer(query) : engine.search(query).then((hits) => ({ hits, noAnswer: undefined })),
       this.deps.bestBets?.pinsFor(query.text) ?? [],
     ]);
-    const pinned = await this.pinnedHits(pins, answer.hits, query.top);
+    // A request-scoped engine (Microsoft Search as the user) trims results to what the user may read; the local page
+    // store does not. Then a pin may only promote a page that engine returned, or a best bet would show the title
+    // and opening of a page the user may not open.
+    const pinned = await this.pinnedHits(pins, answer.hits, query.top, options.engine !== undefined);
     const pinnedIds = new Set(pinned.map((hit) => hit.id));
     const results = [...pinned, ...answer.hits.filter((hit) => !pinnedIds.has(hit.id))].slice(0, query.top);
     const noAnswer = pinned.length > 0 ? false : answer.noAnswer;
@@ -101,7 +104,7 @@ export class GuidanceService {
   }
 
   /** Pinned pages as hits: the engine's hit (and its answering snippet) when it ranked the page, else the page's opening. */
-  private async pinnedHits(pins: readonly Pin[], ranked: readonly SearchHit[], top: number): Promise<SearchHit[]> {
+  private async pinnedHits(pins: readonly Pin[], ranked: readonly SearchHit[], top: number, trimmed: boolean): Promise<SearchHit[]> {
     const hits: SearchHit[] = [];
     for (const pin of pins.slice(0, top)) {
       const hit = ranked.find((h) => h.id === pin.pageId);
@@ -109,6 +112,7 @@ export class GuidanceService {
         hits.push({ ...hit, pinned: true });
         continue;
       }
+      if (trimmed) continue;
       // A pin whose page was removed since is skipped, not shown as a broken link.
       const page = await this.deps.pages.get(pin.pageId);
       if (page) hits.push({ id: page.id, title: page.title, snippet: openingSnippet(page.text), score: 0, ...(page.url ? { url: page.url } : {}), pinned: true });
