@@ -43,7 +43,13 @@ afterEach(async () => {
 /** Opens the tab (with optional query string) and signs in through the dev sign-in as a sample user. */
 async function openSignedIn(query: string, user: string): Promise<void> {
   await page.goto(`${host.baseUrl}/tabs/guidance/${query}`);
-  await page.getByRole("heading", { name: "Sign in to Council Hub" }).waitFor();
+  try {
+    await page.getByRole("heading", { name: "Sign in to Council Hub" }).waitFor();
+  } catch (error) {
+    // What the tab showed instead (a start-up error, a spinner) is the first thing to know when this fails in CI.
+    await page.screenshot({ path: `${SCREENSHOTS}/manage-search-sign-in-failed.png`, fullPage: true }).catch(() => undefined);
+    throw error;
+  }
   await signInAs(user);
 }
 
