@@ -58,7 +58,6 @@ export class SqliteGuidance implements GuidancePages {
           description = excluded.description, content_hash = excluded.content_hash, updated_at = excluded.updated_at`),
       remove: db.prepare<[string]>("DELETE FROM guidance_page WHERE id = ?"),
       count: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM guidance_page"),
-      any: db.prepare<[], { one: number }>("SELECT 1 AS one FROM guidance_page LIMIT 1"),
       all: db.prepare<[], PageRow>("SELECT * FROM guidance_page ORDER BY rowid"),
       changeSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM guidance_change"),
       changesSince: db.prepare<[number], { id: string; seq: number; content_hash: string | null }>(`
@@ -90,11 +89,6 @@ export class SqliteGuidance implements GuidancePages {
 
   async count(): Promise<number> {
     return this.statements.count.get()?.n ?? 0;
-  }
-
-  /** True when no page is stored (cheaper than count() on a large library). */
-  isEmpty(): boolean {
-    return this.statements.any.get() === undefined;
   }
 
   /** Every page, streamed in insertion order (for building an in-memory index at start). */

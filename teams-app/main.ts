@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import type { Server } from "node:http";
 import { ConfigError, loadConfig } from "./config";
 import { composeHub } from "./compose";
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
 
   // Keeps the local guidance index in step with the intranet's SharePoint pages (off unless configured).
   const sitePages = startSitePagesSyncFromConfig(config, hub.services, log);
+
+  // Load the search index now rather than on the first question, so nobody's first search waits for it.
+  const indexStarted = performance.now();
+  hub.services.guidanceIndex.sync();
+  log("info", "search index loaded", { pages: hub.services.guidanceIndex.engine.size, ms: Math.round(performance.now() - indexStarted) });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = hub.app.listen(config.port, config.host, () => resolve(s));

@@ -21,9 +21,15 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     private readonly store: SqliteGuidance,
     options: CouncilSearchOptions = {},
   ) {
+    // The index loads on the first search (or an explicit sync, as the host does at start), never on ingest alone:
+    // `hub ingest` runs in its own process and would build an index only to throw it away. Once loaded, pages
+    // ingested in this process are indexed as they are written.
     this.engine = new CouncilSearchEngine(options);
-    // An empty database needs no load: index from the first ingest on, so ingest time includes indexing.
-    if (store.isEmpty()) this.seenSeq = store.changeSeq();
+  }
+
+  /** True once the index has been loaded from SQLite. */
+  get loaded(): boolean {
+    return this.seenSeq >= 0;
   }
 
   async get(id: string): Promise<GuidancePage | undefined> {

@@ -51,6 +51,8 @@ export interface QueryScore {
 export interface SearchBenchResult {
   readonly pages: number;
   readonly ingest: { readonly pages: number; readonly ms: number; readonly pagesPerSecond: number; readonly failed: number };
+  /** Loading the in-memory index from SQLite after the ingest (what the host does at start). */
+  readonly indexLoad: { readonly ms: number; readonly pagesPerSecond: number };
   /** Absent when the queries carry no judgments (the corpus fallback). */
   readonly quality?: {
     readonly queries: number;
@@ -82,6 +84,9 @@ export async function runSearchBench(guidanceDir: string, queries: readonly Benc
     const report = await guidance.ingest(CORPUS_ORIGIN, readDocuments(guidanceDir), { actor: "bench" });
     const ingestMs = performance.now() - started;
     const pages = await guidance.pageCount();
+    const indexStarted = performance.now();
+    hub.guidanceIndex.sync();
+    const indexMs = performance.now() - indexStarted;
 
     const search = async (text: string): Promise<string[] | undefined> => {
       try {
@@ -119,6 +124,7 @@ export async function runSearchBench(guidanceDir: string, queries: readonly Benc
     return {
       pages,
       ingest: { pages: report.seen, ms: ingestMs, pagesPerSecond: report.seen / (ingestMs / 1000), failed: report.failed.length },
+      indexLoad: { ms: indexMs, pagesPerSecond: pages / (indexMs / 1000) },
       ...(score
         ? {
             quality: {

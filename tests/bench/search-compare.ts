@@ -37,7 +37,8 @@ export interface NoAnswerScores {
 
 export interface PeerReport {
   readonly name: string;
-  readonly ingest: { readonly pages: number; readonly ms: number; readonly pagesPerSecond: number };
+  /** `pagesPerSecond`: ingest as the engine does it; `withIndexPagesPerSecond`: ingest and the index load after it, where separate. */
+  readonly ingest: { readonly pages: number; readonly ms: number; readonly pagesPerSecond: number; readonly indexMs?: number; readonly withIndexPagesPerSecond: number };
   readonly dev: QualityScores;
   readonly council: QualityScores;
   readonly noAnswer: NoAnswerScores;
@@ -113,7 +114,11 @@ export async function comparePeer(peer: SearchPeer, dev: readonly BenchQuery[], 
   return {
     ...(holdout.length > 0 ? { holdout: { quality: await scoreQuality(peer, holdout), noAnswer: await scoreNoAnswer(peer, holdout) } } : {}),
     name: peer.name,
-    ingest: { ...peer.ingest, pagesPerSecond: peer.ingest.pages / (peer.ingest.ms / 1000) },
+    ingest: {
+      ...peer.ingest,
+      pagesPerSecond: peer.ingest.pages / (peer.ingest.ms / 1000),
+      withIndexPagesPerSecond: peer.ingest.pages / ((peer.ingest.ms + (peer.ingest.indexMs ?? 0)) / 1000),
+    },
     dev: await scoreQuality(peer, dev),
     council: await scoreQuality(peer, council),
     noAnswer: await scoreNoAnswer(peer, council),
