@@ -170,7 +170,7 @@ export interface ReportWeek extends SearchCounts {
 /** A question (normalised and grouped) that had no answer or poor feedback. Stored without identity. */
 export interface ContentGap extends SearchCounts {
   readonly query: string;
-  /** ISO date-time. */
+  /** The day it was last asked, `YYYY-MM-DD` (the log keeps days, never times of day). */
   readonly lastAsked: string;
   /** Where it was asked: "bot", "tab", "message_extension", "cli". */
   readonly channels: readonly string[];

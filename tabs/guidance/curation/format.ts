@@ -1,5 +1,8 @@
 /** Dates as council staff read them: "26 November 2026". */
 const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+/** A calendar day ("2026-11-26") names no time zone: formatted as written, wherever the reader is. */
+const DAY_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** With the time, for "last saved" lines: "26 November 2026 at 21:40". */
 const DATE_TIME_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
 /** Whole numbers with thousands separators: "1,234". */
@@ -8,7 +11,8 @@ const COUNT_FORMAT = new Intl.NumberFormat("en-GB");
 /** Formats an ISO date or date-time as a date; anything unreadable is shown as it came. */
 export function formatDate(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : DATE_FORMAT.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return (CALENDAR_DAY.test(iso) ? DAY_FORMAT : DATE_FORMAT).format(date);
 }
 
 /** Formats an ISO date-time with its time of day. */

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type J
 import { isApiError, type ApiClient, type ContentGapReport, type ReportRange } from "../../shared";
 import { useCurationStyles } from "./curation-styles";
 import { saveDownload } from "./download-file";
-import { channelLabel, formatCount, formatDate, formatDateTime, plural } from "./format";
+import { channelLabel, formatCount, formatDate, plural } from "./format";
 import { checkRange, defaultRange } from "./report-range";
 import { WeeklyTrend } from "./weekly-trend";
 
@@ -241,7 +241,7 @@ export function GapReport({ api, onForbidden }: GapReportProps): JSX.Element {
                       <td className="number">{formatCount(gap.noAnswer)}</td>
                       <td className="number">{formatCount(gap.notHelpful)}</td>
                       <td className="number">{formatCount(gap.helpful)}</td>
-                      <td>{formatDateTime(gap.lastAsked)}</td>
+                      <td>{formatDate(gap.lastAsked)}</td>
                       <td>{gap.channels.map(channelLabel).join(", ")}</td>
                     </tr>
                   ))}
