@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { ConfigError, loadConfig } from "./config";
 import { composeHub } from "./compose";
 import { closeServer } from "./http/close-server";
-import { createLogger, errorFields } from "./logger";
+import { captureConsole, createLogger, errorFields } from "./logger";
 import { startPlayground, type PlaygroundProcess } from "./playground";
 import { startSitePagesSyncFromConfig } from "./site-pages-scheduler";
 
@@ -15,6 +15,8 @@ import { startSitePagesSyncFromConfig } from "./site-pages-scheduler";
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // Libraries (botbuilder's token checks) print to the console; keep stderr one JSON line per event.
+  captureConsole(log);
   const hub = await composeHub(config, log);
   if (hub.seeded?.pages) log("info", "seeded sample data", { users: hub.seeded.users, pages: hub.seeded.pages.added });
 

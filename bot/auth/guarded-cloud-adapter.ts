@@ -16,9 +16,12 @@ const TOKEN_ERROR_NAMES: ReadonlySet<string> = new Set(["JsonWebTokenError", "No
  * message: botbuilder's AuthenticationErrors echo token claims and key ids ("Invalid AppId passed on token: …",
  * "Could not validate endorsement for key: …"), jsonwebtoken's errors come back as 500 "invalid signature" or "jwt not
  * active", a key endpoint answering 503 as 401 "Failed to load openID config: 503", and an unreachable one as 500
- * with its URL (node-fetch's message). Here every authentication failure is logged with its real reason
- * and rethrown as one generic AuthenticationError (CloudAdapter: 401), and anything else as a generic Error (500).
- * The status mapping stays CloudAdapter's own, so `processActivityDirect` still throws on a rejected token.
+ * with its URL (node-fetch's message). Here every failure is logged once, with its real reason, in our one-JSON-line
+ * format, and answered with a generic body: 401 for a rejected token, 500 for anything else.
+ *
+ * Over HTTP (`process`) the failure comes back as a response rather than a throw, because CloudAdapter
+ * `console.error`s every error it catches, which would put a second, unstructured line in the log for each rejected
+ * token. `processActivityDirect` still throws (an AuthenticationError for a rejected token), as its callers expect.
  */
 export class GuardedCloudAdapter extends CloudAdapter {
   constructor(
@@ -29,6 +32,29 @@ export class GuardedCloudAdapter extends CloudAdapter {
   }
 
   protected override async processActivity(
+    authorization: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    try {
+      return await this.run(authorization, activity, logic);
+    } catch (error) {
+      return error instanceof AuthenticationError
+        ? { status: StatusCodes.UNAUTHORIZED, body: UNAUTHORIZED_MESSAGE }
+        : { status: StatusCodes.INTERNAL_SERVER_ERROR, body: ACTIVITY_FAILED_MESSAGE };
+    }
+  }
+
+  override async processActivityDirect(
+    authorization: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    await this.run(authorization, activity, logic);
+  }
+
+  /** Authenticates and runs the turn; throws a generic AuthenticationError (rejected token) or Error (anything else). */
+  private async run(
     authorization: string | AuthenticateRequestResult,
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
