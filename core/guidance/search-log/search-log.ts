@@ -1,5 +1,6 @@
-import type { RecordData, RecordStore, StoredRecord } from "../../records";
+import type { RecordData, RecordStore } from "../../records";
 import type { Clock } from "../../shared/clock";
+import { readAllRecords } from "../curation/read-all-records";
 import type { BackgroundErrorHandler } from "../curation/refreshing-value";
 import type { SearchFeedback } from "../ports";
 import { addDays, councilDayOf, subtractMonths, weekStartOf } from "./calendar-day";
@@ -34,12 +35,10 @@ export const MAX_BUFFERED_SEARCHES = 2_000;
 /** How long logged questions are kept: a year and a month, so a report can compare with the same month last year. */
 export const SEARCH_LOG_RETENTION_MONTHS = 13;
 
-const PAGE_SIZE = 1000;
 // eslint-disable-next-line no-control-regex -- stores refuse control characters; a pasted question may hold them.
 const CONTROL = /[\u0000-\u001f\u007f]+/g;
 
 type QueryFields = typeof SEARCH_QUERIES.fields;
-type QueryRecord = StoredRecord<RecordData<QueryFields>>;
 
 export interface SearchLogDeps {
   readonly records: RecordStore<QueryFields>;
@@ -105,7 +104,7 @@ export class SearchLog {
   async readRange(from: string, to: string): Promise<LoggedSearchRow[]> {
     const rows: LoggedSearchRow[] = [];
     for (let week = weekStartOf(from); week <= to; week = addDays(week, 7)) {
-      for (const record of await this.all([{ field: "week", equals: week }])) {
+      for (const record of await readAllRecords(this.deps.records, [{ field: "week", equals: week }])) {
         const { data } = record;
         if (data.day < from || data.day > to) continue;
         rows.push({
@@ -124,7 +123,7 @@ export class SearchLog {
   /** Deletes logged searches older than SEARCH_LOG_RETENTION_MONTHS; returns how many. */
   async purgeExpired(): Promise<number> {
     const cutoff = subtractMonths(councilDayOf(this.deps.clock.now()), SEARCH_LOG_RETENTION_MONTHS);
-    const expired = (await this.all([])).filter((r) => r.data.day < cutoff);
+    const expired = (await readAllRecords(this.deps.records)).filter((r) => r.data.day < cutoff);
     for (const record of expired) await this.deps.records.delete(record.id, record.version);
     return expired.length;
   }
@@ -144,16 +143,6 @@ export class SearchLog {
     }
   }
 
-  private async all(where: Array<{ field: "week"; equals: string }>): Promise<QueryRecord[]> {
-    const out: QueryRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.deps.records.query({ where, pageSize: PAGE_SIZE, cursor });
-      out.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return out;
-  }
 }
 
 /** A shuffled copy: rows of one batch get store ids in no particular order, so ids do not replay the order asked. */

@@ -2,6 +2,7 @@ import type { AuditLog } from "../../audit/audit-event";
 import type { RecordData, RecordStore, StoredRecord } from "../../records";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
+import { readAllRecords } from "../curation/read-all-records";
 import { RefreshingValue, type BackgroundErrorHandler } from "../curation/refreshing-value";
 import { DEFAULT_VOCABULARY } from "./default-vocabulary";
 import { normaliseVocabulary, type Vocabulary, type VocabularyEntry } from "./vocabulary";
@@ -34,9 +35,6 @@ export interface VocabularyStoreDeps {
   /** The shipped default; DEFAULT_VOCABULARY unless a test says otherwise. */
   readonly defaults?: Vocabulary;
 }
-
-/** Records read per query page. */
-const PAGE_SIZE = 1000;
 
 /**
  * The editable search vocabulary: stored as revisions in the search-vocabulary collection, applied to the engine at
@@ -137,7 +135,7 @@ export class VocabularyStore {
     if (!head || head.data.isDefault) {
       return { ...this.defaultView(), version: String(head?.data.revision ?? 0), ...(head ? { updatedAt: head.updatedAt, ...(head.data.updatedBy ? { updatedBy: head.data.updatedBy } : {}) } : {}) };
     }
-    const chunks = await this.all([
+    const chunks = await readAllRecords(this.deps.records, [
       { field: "kind", equals: "chunk" },
       { field: "revision", equals: head.data.revision },
     ]);
@@ -161,22 +159,11 @@ export class VocabularyStore {
 
   /** Head records, lowest id first (normally exactly one). */
   private async heads(): Promise<VocabularyRecord[]> {
-    return this.all([{ field: "kind", equals: "head" }]);
-  }
-
-  private async all(where: Array<{ field: "kind" | "revision"; equals: string | number }>): Promise<VocabularyRecord[]> {
-    const out: VocabularyRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.deps.records.query({ where, pageSize: PAGE_SIZE, cursor });
-      out.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return out;
+    return readAllRecords(this.deps.records, [{ field: "kind", equals: "head" }]);
   }
 
   private async deleteOlderChunks(live: number): Promise<void> {
-    const old = (await this.all([{ field: "kind", equals: "chunk" }])).filter((c) => c.data.revision < live);
+    const old = (await readAllRecords(this.deps.records, [{ field: "kind", equals: "chunk" }])).filter((c) => c.data.revision < live);
     await this.deleteAll(old);
   }
 
