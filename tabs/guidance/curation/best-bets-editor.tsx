@@ -5,7 +5,10 @@ import { BestBetForm } from "./best-bet-form";
 import { matchLabel } from "./best-bet-draft";
 import { ConfirmDialog } from "./confirm-dialog";
 import { useCurationStyles } from "./curation-styles";
+import { useFailureMessage } from "./failure-message";
 import { formatDate, formatDateTime } from "./format";
+import { RetryMessage } from "./retry-message";
+import { useLoad } from "./use-load";
 
 /** Props of {@link BestBetsEditor}. */
 export interface BestBetsEditorProps {
@@ -14,15 +17,12 @@ export interface BestBetsEditorProps {
   readonly onForbidden: () => void;
 }
 
-type Load = { readonly kind: "loading" } | { readonly kind: "failed"; readonly message: string } | { readonly kind: "ready"; readonly bets: readonly BestBet[] };
-
 /**
  * Best bets: pages the communications team pins for some questions, so they come first (marked "Pinned") in every
  * search. Each change is saved at once; deleting asks first.
  */
 export function BestBetsEditor({ api, onForbidden }: BestBetsEditorProps): JSX.Element {
   const styles = useCurationStyles();
-  const [load, setLoad] = useState<Load>({ kind: "loading" });
   const [editing, setEditing] = useState<string | undefined>(undefined);
   const [deleting, setDeleting] = useState<BestBet | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -34,37 +34,9 @@ export function BestBetsEditor({ api, onForbidden }: BestBetsEditorProps): JSX.E
   const editButtons = useRef(new Map<string, HTMLButtonElement>());
   const [focusAfter, setFocusAfter] = useState<string | undefined>(undefined);
 
-  const messageOf = useCallback(
-    (e: unknown, fallback: string): string | undefined => {
-      if (isApiError(e) && e.status === 403) {
-        onForbidden();
-        return undefined;
-      }
-      return isApiError(e) ? e.message : fallback;
-    },
-    [onForbidden],
-  );
-
-  const reload = useCallback(
-    (signal?: AbortSignal) => {
-      setLoad({ kind: "loading" });
-      api.guidance.bestBets.list({ signal }).then(
-        ({ bestBets }) => setLoad({ kind: "ready", bets: bestBets }),
-        (e: unknown) => {
-          if (signal?.aborted) return;
-          const message = messageOf(e, "The best bets could not be loaded. Try again.");
-          if (message) setLoad({ kind: "failed", message });
-        },
-      );
-    },
-    [api, messageOf],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    reload(controller.signal);
-    return () => controller.abort();
-  }, [reload]);
+  const messageOf = useFailureMessage(onForbidden);
+  const fetch = useCallback((signal?: AbortSignal) => api.guidance.bestBets.list({ signal }).then(({ bestBets }) => bestBets), [api]);
+  const { load, setLoad, reload } = useLoad<readonly BestBet[]>({ fetch, messageOf, fallback: "The best bets could not be loaded. Try again." });
 
   useEffect(() => {
     if (focusAfter === undefined || editing !== undefined || deleting) return;
@@ -73,7 +45,7 @@ export function BestBetsEditor({ api, onForbidden }: BestBetsEditorProps): JSX.E
   }, [focusAfter, editing, deleting, load]);
 
   const replace = (bet: BestBet): void =>
-    setLoad((current) => (current.kind === "ready" ? { kind: "ready", bets: [bet, ...current.bets.filter((b) => b.id !== bet.id)] } : current));
+    setLoad((current) => (current.kind === "ready" ? { kind: "ready", value: [bet, ...current.value.filter((b) => b.id !== bet.id)] } : current));
 
   const submit = async (input: BestBetInput, id?: string): Promise<void> => {
     setError(undefined);
@@ -96,7 +68,7 @@ export function BestBetsEditor({ api, onForbidden }: BestBetsEditorProps): JSX.E
     setError(undefined);
     try {
       await api.guidance.bestBets.remove(deleting.id);
-      setLoad((current) => (current.kind === "ready" ? { kind: "ready", bets: current.bets.filter((b) => b.id !== deleting.id) } : current));
+      setLoad((current) => (current.kind === "ready" ? { kind: "ready", value: current.value.filter((b) => b.id !== deleting.id) } : current));
       setStatus(`Removed the best bet for ${deleting.pageTitle}.`);
     } catch (e) {
       const message = messageOf(e, "The best bet could not be removed. Try again.");
@@ -113,12 +85,7 @@ export function BestBetsEditor({ api, onForbidden }: BestBetsEditorProps): JSX.E
   if (load.kind === "failed") {
     return (
       <div className={styles.panel}>
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{load.message}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => reload()}>Try again</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <RetryMessage message={load.message} onRetry={() => reload()} />
       </div>
     );
   }
@@ -180,11 +147,11 @@ export function BestBetsEditor({ api, onForbidden }: BestBetsEditorProps): JSX.E
           }}
         />
       )}
-      {load.bets.length === 0 ? (
+      {load.value.length === 0 ? (
         <Text as="p" className={styles.text}>No pages are pinned yet.</Text>
       ) : (
         <ul className={styles.list} aria-label="Best bets">
-          {load.bets.map((bet) =>
+          {load.value.map((bet) =>
             editing === bet.id ? (
               <li key={bet.id}>
                 <BestBetForm

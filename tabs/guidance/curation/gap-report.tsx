@@ -1,10 +1,13 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, tokens, typographyStyles } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, Text, tokens, typographyStyles } from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type JSX } from "react";
-import { isApiError, type ApiClient, type ContentGapReport, type ReportRange } from "../../shared";
+import type { ApiClient, ContentGapReport, ReportRange } from "../../shared";
 import { useCurationStyles } from "./curation-styles";
 import { saveDownload } from "./download-file";
+import { useFailureMessage } from "./failure-message";
 import { channelLabel, formatCount, formatDate, plural } from "./format";
 import { checkRange, defaultRange } from "./report-range";
+import { COUNT_COLUMNS, CountCells, CountHeaders, useReportTableStyles } from "./report-table";
+import { RetryMessage } from "./retry-message";
 import { WeeklyTrend } from "./weekly-trend";
 
 const useStyles = makeStyles({
@@ -21,22 +24,9 @@ const useStyles = makeStyles({
   },
   totalLabel: { color: tokens.colorNeutralForeground2 },
   totalValue: { ...typographyStyles.title3, margin: 0 },
-  scroller: {
-    overflowX: "auto",
-    maxWidth: "100%",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
-  },
   table: {
-    borderCollapse: "collapse",
-    width: "100%",
     backgroundColor: tokens.colorNeutralBackground1,
-    "& th, & td": {
-      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-      textAlign: "start",
-      verticalAlign: "top",
-    },
-    "& .number": { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+    "& th, & td": { verticalAlign: "top" },
     "& thead th": { whiteSpace: "nowrap" },
   },
   query: { minWidth: "12rem", overflowWrap: "anywhere" },
@@ -62,6 +52,7 @@ type Load =
 export function GapReport({ api, onForbidden }: GapReportProps): JSX.Element {
   const styles = useCurationStyles();
   const own = useStyles();
+  const tables = useReportTableStyles();
   const gapsHeadingId = useId();
   const gapsNoteId = useId();
   const initial = useRef(defaultRange());
@@ -72,16 +63,7 @@ export function GapReport({ api, onForbidden }: GapReportProps): JSX.Element {
   const [download, setDownload] = useState<{ kind: "idle" | "busy" } | { kind: "done"; filename: string } | { kind: "failed"; message: string }>({ kind: "idle" });
   const inFlight = useRef<AbortController | undefined>(undefined);
 
-  const messageOf = useCallback(
-    (e: unknown, fallback: string): string | undefined => {
-      if (isApiError(e) && e.status === 403) {
-        onForbidden();
-        return undefined;
-      }
-      return isApiError(e) ? e.message : fallback;
-    },
-    [onForbidden],
-  );
+  const messageOf = useFailureMessage(onForbidden);
 
   const fetchReport = useCallback(
     (range: ReportRange) => {
@@ -152,14 +134,7 @@ export function GapReport({ api, onForbidden }: GapReportProps): JSX.Element {
       </form>
       {load.kind === "loading" && <Spinner size="small" label="Loading the report…" />}
       <div role="alert" className={styles.live}>
-        {load.kind === "failed" && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{load.message}</MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={() => fetchReport({ from, to })}>Try again</Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
+        {load.kind === "failed" && <RetryMessage message={load.message} onRetry={() => fetchReport({ from, to })} />}
       </div>
       <Text role="status" className={styles.live}>
         {load.kind === "ready"
@@ -170,17 +145,10 @@ export function GapReport({ api, onForbidden }: GapReportProps): JSX.Element {
         <>
           <h3 className={styles.subheading}>Totals</h3>
           <dl className={own.totals}>
-            {(
-              [
-                ["Searches", load.report.totals.searches],
-                ["No answer", load.report.totals.noAnswer],
-                ["Not helpful", load.report.totals.notHelpful],
-                ["Helpful", load.report.totals.helpful],
-              ] as const
-            ).map(([label, value]) => (
+            {COUNT_COLUMNS.map(([key, label]) => (
               <div key={label} className={own.total}>
                 <dt className={own.totalLabel}>{label}</dt>
-                <dd className={own.totalValue}>{formatCount(value)}</dd>
+                <dd className={own.totalValue}>{formatCount(load.report.totals[key])}</dd>
               </div>
             ))}
           </dl>
@@ -210,23 +178,12 @@ export function GapReport({ api, onForbidden }: GapReportProps): JSX.Element {
             <Text as="p" className={styles.text}>No questions without a good answer in this period.</Text>
           ) : (
             // A table wider than a phone scrolls inside its own focusable region; its title and note stay outside it, so they wrap.
-            <div className={own.scroller} role="region" aria-labelledby={gapsHeadingId} tabIndex={0}>
-              <table className={own.table} aria-labelledby={gapsHeadingId} aria-describedby={gapsNoteId}>
+            <div className={tables.scroller} role="region" aria-labelledby={gapsHeadingId} tabIndex={0}>
+              <table className={mergeClasses(tables.table, own.table)} aria-labelledby={gapsHeadingId} aria-describedby={gapsNoteId}>
                 <thead>
                   <tr>
                     <th scope="col">Question</th>
-                    <th scope="col" className="number">
-                      Searches
-                    </th>
-                    <th scope="col" className="number">
-                      No answer
-                    </th>
-                    <th scope="col" className="number">
-                      Not helpful
-                    </th>
-                    <th scope="col" className="number">
-                      Helpful
-                    </th>
+                    <CountHeaders />
                     <th scope="col">Last asked</th>
                     <th scope="col">Asked in</th>
                   </tr>
@@ -237,10 +194,7 @@ export function GapReport({ api, onForbidden }: GapReportProps): JSX.Element {
                       <th scope="row" className={own.query}>
                         {gap.query}
                       </th>
-                      <td className="number">{formatCount(gap.searches)}</td>
-                      <td className="number">{formatCount(gap.noAnswer)}</td>
-                      <td className="number">{formatCount(gap.notHelpful)}</td>
-                      <td className="number">{formatCount(gap.helpful)}</td>
+                      <CountCells counts={gap} />
                       <td>{formatDate(gap.lastAsked)}</td>
                       <td>{gap.channels.map(channelLabel).join(", ")}</td>
                     </tr>

@@ -12,3 +12,7 @@ export * from "./confirm-dialog";
 export * from "./best-bet-draft";
 export * from "./report-range";
 export * from "./weekly-trend";
+export * from "./failure-message";
+export * from "./use-load";
+export * from "./retry-message";
+export * from "./report-table";

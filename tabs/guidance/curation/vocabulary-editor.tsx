@@ -3,7 +3,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from "rea
 import { isApiError, type ApiClient, type ApiErrorDetail, type VocabularyDocument } from "../../shared";
 import { ConfirmDialog } from "./confirm-dialog";
 import { useCurationStyles } from "./curation-styles";
+import { useFailureMessage } from "./failure-message";
 import { formatDateTime, plural } from "./format";
+import { RetryMessage } from "./retry-message";
+import { useLoad } from "./use-load";
 import { VocabularyGroupForm } from "./vocabulary-group-form";
 import { groupMatches, listStatus, MAX_GROUPS, newGroup, toDraft, toEntries, type DraftGroup } from "./vocabulary-draft";
 
@@ -20,8 +23,6 @@ export interface VocabularyEditorProps {
   readonly onForbidden: () => void;
 }
 
-type Load = { readonly kind: "loading" } | { readonly kind: "failed"; readonly message: string } | { readonly kind: "ready"; readonly doc: VocabularyDocument };
-
 type Notice =
   | { readonly kind: "saved"; readonly text: string }
   | { readonly kind: "invalid"; readonly message: string; readonly details: readonly ApiErrorDetail[] }
@@ -35,7 +36,6 @@ type Notice =
  */
 export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): JSX.Element {
   const styles = useCurationStyles();
-  const [load, setLoad] = useState<Load>({ kind: "loading" });
   const [groups, setGroups] = useState<readonly DraftGroup[]>([]);
   const [dirty, setDirty] = useState(false);
   const [filter, setFilter] = useState("");
@@ -48,42 +48,27 @@ export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): J
   const rowButtons = useRef(new Map<string, HTMLButtonElement>());
   const [focusAfter, setFocusAfter] = useState<string | undefined>(undefined);
 
-  const failed = useCallback(
-    (error: unknown, fallback: string): string | undefined => {
-      if (isApiError(error) && error.status === 403) {
-        onForbidden();
-        return undefined;
-      }
-      return isApiError(error) ? error.message : fallback;
-    },
-    [onForbidden],
-  );
+  const messageOf = useFailureMessage(onForbidden);
 
-  const show = useCallback((doc: VocabularyDocument) => {
-    setLoad({ kind: "ready", doc });
+  // The draft starts again from each vocabulary loaded or saved.
+  const resetDraft = useCallback((doc: VocabularyDocument) => {
     setGroups(toDraft(doc.entries));
     setDirty(false);
     setEditing(undefined);
   }, []);
 
-  const reload = useCallback(
-    (signal?: AbortSignal) => {
-      setLoad({ kind: "loading" });
-      setNotice(undefined);
-      api.guidance.vocabulary.get({ signal }).then(show, (error: unknown) => {
-        if (signal?.aborted) return;
-        const message = failed(error, "The vocabulary could not be loaded. Try again.");
-        if (message) setLoad({ kind: "failed", message });
-      });
-    },
-    [api, show, failed],
-  );
+  const fetch = useCallback((signal?: AbortSignal) => api.guidance.vocabulary.get({ signal }), [api]);
+  const { load, setLoad, reload } = useLoad({ fetch, messageOf, fallback: "The vocabulary could not be loaded. Try again.", onLoaded: resetDraft });
 
-  useEffect(() => {
-    const controller = new AbortController();
-    reload(controller.signal);
-    return () => controller.abort();
-  }, [reload]);
+  const show = (doc: VocabularyDocument): void => {
+    setLoad({ kind: "ready", value: doc });
+    resetDraft(doc);
+  };
+
+  const reloadVocabulary = (): void => {
+    setNotice(undefined);
+    reload();
+  };
 
   // After a form closes, focus goes back to the button that opened it (or the row's Edit button after adding).
   useEffect(() => {
@@ -100,14 +85,14 @@ export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): J
     setBusy(true);
     setNotice(undefined);
     try {
-      const doc = await api.guidance.vocabulary.save({ entries: toEntries(groups), ...(load.doc.version !== undefined ? { version: load.doc.version } : {}) });
+      const doc = await api.guidance.vocabulary.save({ entries: toEntries(groups), ...(load.value.version !== undefined ? { version: load.value.version } : {}) });
       show(doc);
       setNotice({ kind: "saved", text: `Saved ${plural(doc.entries.length, "group")}. The next search uses them; pages do not need re-ingesting.` });
     } catch (error) {
       if (isApiError(error) && error.status === 409) setNotice({ kind: "conflict", message: error.message });
       else if (isApiError(error) && error.status === 400) setNotice({ kind: "invalid", message: error.message, details: error.details });
       else {
-        const message = failed(error, "The vocabulary could not be saved. Try again.");
+        const message = messageOf(error, "The vocabulary could not be saved. Try again.");
         if (message) setNotice({ kind: "failed", message });
       }
     } finally {
@@ -119,13 +104,13 @@ export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): J
     setBusy(true);
     setNotice(undefined);
     try {
-      const doc = await api.guidance.vocabulary.reset(load.kind === "ready" ? load.doc.version : undefined);
+      const doc = await api.guidance.vocabulary.reset(load.kind === "ready" ? load.value.version : undefined);
       show(doc);
       setConfirmReset(false);
       setNotice({ kind: "saved", text: "The default vocabulary is restored. The next search uses it." });
     } catch (error) {
       setConfirmReset(false);
-      const message = failed(error, "The default vocabulary could not be restored. Try again.");
+      const message = messageOf(error, "The default vocabulary could not be restored. Try again.");
       if (message) setNotice(isApiError(error) && error.status === 409 ? { kind: "conflict", message } : { kind: "failed", message });
     } finally {
       setBusy(false);
@@ -142,17 +127,12 @@ export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): J
   if (load.kind === "failed") {
     return (
       <div className={styles.panel}>
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{load.message}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => reload()}>Try again</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <RetryMessage message={load.message} onRetry={reloadVocabulary} />
       </div>
     );
   }
 
-  const { doc } = load;
+  const { value: doc } = load;
   return (
     <div className={styles.panel}>
       <h2 className={styles.heading}>Words that mean the same</h2>
@@ -214,7 +194,7 @@ export function VocabularyEditor({ api, onForbidden }: VocabularyEditorProps): J
               {notice.message} Reloading shows their version; your unsaved changes here will be lost.
             </MessageBarBody>
             <MessageBarActions>
-              <Button onClick={() => reload()}>Reload the vocabulary</Button>
+              <Button onClick={reloadVocabulary}>Reload the vocabulary</Button>
             </MessageBarActions>
           </MessageBar>
         )}

@@ -1,28 +1,12 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useId, type JSX } from "react";
 import type { ReportWeek } from "../../shared";
 import { useCurationStyles } from "./curation-styles";
-import { formatCount, formatDate } from "./format";
+import { formatDate } from "./format";
+import { CountCells, CountHeaders, useReportTableStyles } from "./report-table";
 
 const useStyles = makeStyles({
-  // Sideways scrolling inside the table's own region only: the page itself still reflows at 320px (WCAG 1.4.10).
-  scroller: {
-    overflowX: "auto",
-    maxWidth: "100%",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
-  },
-  table: {
-    borderCollapse: "collapse",
-    width: "100%",
-    "& th, & td": {
-      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-      textAlign: "start",
-      verticalAlign: "middle",
-      whiteSpace: "nowrap",
-    },
-    "& td.number, & th.number": { textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  },
+  table: { "& th, & td": { verticalAlign: "middle", whiteSpace: "nowrap" } },
   barCell: { width: "40%", minWidth: "6rem" },
   // The bar repeats the row's numbers as a picture; the numbers are the content, so it is hidden from assistive tech.
   track: { display: "flex", height: "12px", minWidth: "4rem", borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralBackground4, overflow: "hidden" },
@@ -50,6 +34,7 @@ export interface WeeklyTrendProps {
 export function WeeklyTrend({ weeks, headingClassName }: WeeklyTrendProps): JSX.Element {
   const styles = useStyles();
   const shared = useCurationStyles();
+  const tables = useReportTableStyles();
   const headingId = useId();
   const busiest = Math.max(1, ...weeks.map((w) => w.searches));
   const heading = (
@@ -69,23 +54,12 @@ export function WeeklyTrend({ weeks, headingClassName }: WeeklyTrendProps): JSX.
     <>
       {heading}
       {/* The title stays outside the scrolling region, so it wraps on a phone while the table scrolls. */}
-      <div className={styles.scroller} role="region" aria-labelledby={headingId} tabIndex={0}>
-        <table className={styles.table} aria-labelledby={headingId}>
+      <div className={tables.scroller} role="region" aria-labelledby={headingId} tabIndex={0}>
+        <table className={mergeClasses(tables.table, styles.table)} aria-labelledby={headingId}>
           <thead>
             <tr>
               <th scope="col">Week starting</th>
-              <th scope="col" className="number">
-                Searches
-              </th>
-              <th scope="col" className="number">
-                No answer
-              </th>
-              <th scope="col" className="number">
-                Not helpful
-              </th>
-              <th scope="col" className="number">
-                Helpful
-              </th>
+              <CountHeaders />
               <td className={styles.barCell} aria-hidden="true" />
             </tr>
           </thead>
@@ -93,10 +67,7 @@ export function WeeklyTrend({ weeks, headingClassName }: WeeklyTrendProps): JSX.
             {weeks.map((w) => (
               <tr key={w.weekStart}>
                 <th scope="row">{formatDate(w.weekStart)}</th>
-                <td className="number">{formatCount(w.searches)}</td>
-                <td className="number">{formatCount(w.noAnswer)}</td>
-                <td className="number">{formatCount(w.notHelpful)}</td>
-                <td className="number">{formatCount(w.helpful)}</td>
+                <CountCells counts={w} />
                 <td className={styles.barCell} aria-hidden="true">
                   <div className={styles.track}>
                     <div className={styles.answered} style={{ width: `${(100 * Math.max(0, w.searches - w.noAnswer)) / busiest}%` }} />
