@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { axeViolations, buildTabs, launchBrowser, startHost, type StartedHost } from "./support";
+import type { Page } from "playwright-core";
+import { axeViolations, tabTestBed } from "./support";
 
 /**
  * The Guidance tab in a real browser against the real host (SQLite, seeded sample intranet, dev sign-in):
@@ -11,35 +11,16 @@ const SAMPLE_USER = "Alex Morgan";
 const ANNUAL_LEAVE_ID = "hr/annual-leave.md";
 const SCREENSHOTS = "/tmp";
 
-let host: StartedHost;
-let browser: Browser;
-let context: BrowserContext;
+const bed = tabTestBed();
+// The current test's page (a fresh context each test), under the name the tests use.
 let page: Page;
-
-beforeAll(async () => {
-  buildTabs();
-  host = await startHost();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-beforeEach(async () => {
-  // A fresh context per test: its own sessionStorage, so every test signs in from scratch.
-  context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context.close();
+beforeEach(() => {
+  page = bed.page;
 });
 
 /** Opens the tab (with optional query string) and signs in through the dev sign-in as a sample user. */
 async function openSignedIn(query = "", user = SAMPLE_USER): Promise<void> {
-  await page.goto(`${host.baseUrl}/tabs/guidance/${query}`);
+  await page.goto(`${bed.host.baseUrl}/tabs/guidance/${query}`);
   await page.getByRole("heading", { name: "Sign in to Council Hub" }).waitFor();
   const select = page.getByLabel("Sample user");
   const value = await select.locator("option", { hasText: user }).getAttribute("value");
@@ -197,7 +178,7 @@ describe("page view", () => {
 
 describe("keyboard only", () => {
   it("signs in, searches, opens a result and comes back with Tab, Enter and Shift+Tab", async () => {
-    await page.goto(`${host.baseUrl}/tabs/guidance/`);
+    await page.goto(`${bed.host.baseUrl}/tabs/guidance/`);
     await page.getByRole("heading", { name: "Sign in to Council Hub" }).waitFor();
     await page.keyboard.press("Tab");
     expect(await focused().textContent()).toBe("Skip to main content");
@@ -255,7 +236,7 @@ describe("accessibility and themes", () => {
   });
 
   it("has no violations on the sign-in view", async () => {
-    await page.goto(`${host.baseUrl}/tabs/guidance/?theme=dark`);
+    await page.goto(`${bed.host.baseUrl}/tabs/guidance/?theme=dark`);
     await page.getByRole("button", { name: "Sign in" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/guidance-dark-sign-in.png` });

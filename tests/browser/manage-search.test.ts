@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { axeViolations, buildTabs, launchBrowser, startHost, type StartedHost } from "./support";
+import type { Locator, Page } from "playwright-core";
+import { axeViolations, tabTestBed } from "./support";
 
 /**
  * Search curation in the Guidance tab, in a real browser against the real host (SQLite, seeded sample intranet, dev
@@ -15,34 +15,16 @@ const STAFF = "Alex Morgan"; // plain staff
 const NO_ANSWER_QUERY = "how do i renew my passport";
 const SCREENSHOTS = "/tmp";
 
-let host: StartedHost;
-let browser: Browser;
-let context: BrowserContext;
+const bed = tabTestBed({ acceptDownloads: true });
+// The current test's page (a fresh context each test), under the name the tests use.
 let page: Page;
-
-beforeAll(async () => {
-  buildTabs();
-  host = await startHost();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1024, height: 768 }, acceptDownloads: true });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context.close();
+beforeEach(() => {
+  page = bed.page;
 });
 
 /** Opens the tab (with optional query string) and signs in through the dev sign-in as a sample user. */
 async function openSignedIn(query: string, user: string): Promise<void> {
-  await page.goto(`${host.baseUrl}/tabs/guidance/${query}`);
+  await page.goto(`${bed.host.baseUrl}/tabs/guidance/${query}`);
   try {
     await page.getByRole("heading", { name: "Sign in to Council Hub" }).waitFor();
   } catch (error) {
@@ -66,7 +48,7 @@ async function switchTo(user: string, query = ""): Promise<void> {
   await page.getByRole("button", { name: "Switch user" }).click();
   await page.getByRole("heading", { name: "Sign in to Council Hub" }).waitFor();
   await signInAs(user);
-  await page.goto(`${host.baseUrl}/tabs/guidance/${query}`);
+  await page.goto(`${bed.host.baseUrl}/tabs/guidance/${query}`);
   await page.getByText(`Signed in as ${user}`).waitFor();
 }
 
@@ -122,7 +104,7 @@ describe("who sees Manage search", () => {
     await page.getByRole("heading", { name: "Guidance", level: 1 }).waitFor();
     expect(await page.getByRole("link", { name: "Manage search" }).count()).toBe(0);
 
-    await page.goto(`${host.baseUrl}/tabs/guidance/?view=report`);
+    await page.goto(`${bed.host.baseUrl}/tabs/guidance/?view=report`);
     const heading = page.getByRole("heading", { name: "Manage search is not available to you", level: 1 });
     await heading.waitFor();
     expect(await focused().textContent()).toBe("Manage search is not available to you");
@@ -165,7 +147,7 @@ describe("who sees Manage search", () => {
     expect(new URL(page.url()).searchParams.get("q")).toBe("annual leave");
     expect(new URL(page.url()).searchParams.get("view")).toBeNull();
 
-    await page.goto(`${host.baseUrl}/tabs/guidance/?view=report`);
+    await page.goto(`${bed.host.baseUrl}/tabs/guidance/?view=report`);
     await page.getByRole("heading", { name: "Questions search could not answer" }).waitFor();
   });
 });
@@ -241,9 +223,9 @@ describe("vocabulary", () => {
   it("tells the editor when someone else saved first (409) and offers to reload", async () => {
     await openVocabulary();
     // Someone else saves while this editor has the page open.
-    const other = await browser.newContext();
+    const other = await bed.browser.newContext();
     const otherPage = await other.newPage();
-    await otherPage.goto(`${host.baseUrl}/tabs/guidance/?view=vocabulary`);
+    await otherPage.goto(`${bed.host.baseUrl}/tabs/guidance/?view=vocabulary`);
     const previous = page;
     page = otherPage;
     await signInAs("Chloe Williams");
