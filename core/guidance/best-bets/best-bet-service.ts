@@ -2,6 +2,7 @@ import type { AuditLog } from "../../audit/audit-event";
 import type { RecordData, RecordStore, StoredRecord } from "../../records";
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
+import { readAllRecords } from "../curation/read-all-records";
 import { RefreshingValue, type BackgroundErrorHandler } from "../curation/refreshing-value";
 import type { GuidancePages } from "../ports";
 import { MAX_BEST_BETS, MAX_PINNED_RESULTS, type BestBet, type BestBetInput, type BestBetMatch } from "./best-bet";
@@ -10,8 +11,6 @@ import { compileTrigger, normaliseWords, triggerMatches, type CompiledTrigger } 
 
 /** How long another process's best-bet edit may take to reach this one's searches. */
 export const BEST_BETS_REFRESH_MS = 30_000;
-/** Records read per page when loading best bets. */
-const LOAD_PAGE_SIZE = 1000;
 
 type BestBetFields = typeof SEARCH_BEST_BETS.fields;
 type BestBetRecord = StoredRecord<RecordData<BestBetFields>>;
@@ -146,14 +145,7 @@ export class BestBetService {
   }
 
   private async readAll(): Promise<BestBetRecord[]> {
-    const all: BestBetRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.deps.records.query({ pageSize: LOAD_PAGE_SIZE, cursor });
-      all.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return all;
+    return readAllRecords(this.deps.records);
   }
 
   private async toBestBet(record: BestBetRecord): Promise<BestBet> {
