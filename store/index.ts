@@ -9,3 +9,4 @@ export * from "./package-root";
 export * from "./records";
 export * from "./notifications";
 export * from "./site-pages";
+export * from "./parse-pool";

@@ -6,6 +6,7 @@ import { SqliteDirectory } from "./sqlite-directory";
 import { SqliteProvisioner, SqliteRecordStoreFactory } from "./records";
 import { IndexedGuidance } from "./guidance-engine";
 import { SqliteGuidance } from "./sqlite-guidance";
+import { sharedWorkerParser } from "./parse-pool";
 
 export const DATABASE_FILE = "council-hub.sqlite";
 
@@ -29,6 +30,12 @@ export interface SqliteHubOptions {
    * The composition root passes its logger; without one they become process warnings.
    */
   readonly onError?: BackgroundErrorHandler;
+  /**
+   * Parse large ingest batches on worker threads (`hub ingest`, the bench): several times the pages per second of
+   * in-thread parsing on a multi-core machine. Off by default: the server's ingests are small, and tests stay in-thread.
+   * The workers are the process's shared pool (see sharedWorkerParser): started on the first large batch, unref'd when idle.
+   */
+  readonly parseInWorkers?: boolean;
 }
 
 /**
@@ -43,6 +50,7 @@ export function createSqliteHub(dataDir: string, clock: Clock = systemClock, opt
   const audit = new SqliteAuditLog(db);
   const directory = new SqliteDirectory(db);
   const onError = options.onError ?? warnInBackground;
+  const parser = options.parseInWorkers ? sharedWorkerParser() : undefined;
   const searchCuration = createSearchCuration({ records, pages: guidanceIndex, audit, clock, onError, applyVocabulary: (v) => guidanceIndex.setVocabulary(v) });
   const guidance = new GuidanceService({
     pages: guidanceIndex,
@@ -53,6 +61,7 @@ export function createSqliteHub(dataDir: string, clock: Clock = systemClock, opt
     bestBets: searchCuration.bestBets,
     vocabulary: searchCuration.vocabulary,
     searchLog: searchCuration.searchLog,
+    ...(parser ? { parser } : {}),
   });
   return {
     db,

@@ -6,8 +6,8 @@ import type { Pin } from "./best-bets/best-bet-service";
 import { openingSnippet } from "./curation/opening-snippet";
 import { nextStepsFor } from "./next-steps";
 import type { GuidancePage, NextStep, SearchHit, SearchResponse } from "./page";
-import { contentHash, parseDocument, type SourceDocument } from "./parse-document";
-import type { FeedbackStore, GuidancePages, GuidanceSearchEngine, SearchFeedback } from "./ports";
+import { contentHash, inThreadParser, type SourceDocument } from "./parse-document";
+import type { DocumentParser, FeedbackStore, GuidancePages, GuidanceSearchEngine, ParseOutcome, SearchFeedback } from "./ports";
 import { parseQuery } from "./query";
 import type { LoggedSearch } from "./search-log/search-log";
 
@@ -25,6 +25,8 @@ export interface GuidanceDeps {
   readonly searchLog?: { record(search: LoggedSearch): void };
   /** Where to go next when nothing answers; core's topic rules unless replaced. */
   readonly nextSteps?: (question: string) => NextStep[];
+  /** Turns documents into pages during ingest; parses in-thread when absent (store/ has a worker-thread one). */
+  readonly parser?: DocumentParser;
 }
 
 /** Counts from one ingest run, for the CLI's progress and summary. */
@@ -143,39 +145,66 @@ export class GuidanceService {
   async ingest(origin: string, documents: AsyncIterable<SourceDocument> | Iterable<SourceDocument>, options: IngestOptions): Promise<IngestReport> {
     const known = await this.deps.pages.fingerprints(origin);
     const now = this.deps.clock.now();
+    const parser = this.deps.parser ?? inThreadParser;
     const seenIds = new Set<string>();
     const failed: Array<{ id: string; reason: string }> = [];
     let added = 0;
     let updated = 0;
     let unchanged = 0;
-    let batch: GuidancePage[] = [];
-    const flush = async (): Promise<void> => {
-      if (batch.length > 0) await this.deps.pages.apply({ upserts: batch, removals: [] });
-      batch = [];
+    let toParse: SourceDocument[] = [];
+    // One batch is parsed (on worker threads, with a pooled parser) while the batch before it is written, so a
+    // parser with threads keeps every core busy; in-thread, a batch is simply parsed and then written.
+    let inFlight: { docs: SourceDocument[]; outcomes: Promise<ParseOutcome[]> } | undefined;
+    const write = async (job: { docs: SourceDocument[]; outcomes: Promise<ParseOutcome[]> }): Promise<void> => {
+      const outcomes = await job.outcomes;
+      const upserts: GuidancePage[] = [];
+      job.docs.forEach((doc, i) => {
+        const outcome = outcomes[i];
+        if (outcome?.page === undefined) {
+          failed.push({ id: doc.id, reason: outcome?.error ?? "the parser returned nothing for this document" });
+          return;
+        }
+        if (known.has(doc.id)) updated++;
+        else added++;
+        upserts.push(outcome.page);
+      });
+      if (upserts.length > 0) await this.deps.pages.apply({ upserts, removals: [] });
+    };
+    const dispatch = async (): Promise<void> => {
+      const previous = inFlight;
+      inFlight = undefined;
+      if (toParse.length > 0) {
+        inFlight = { docs: toParse, outcomes: parser.parseBatch(toParse, origin, now) };
+        // Awaited in order below; this only keeps a failure from being reported as unhandled meanwhile.
+        inFlight.outcomes.catch(() => undefined);
+        toParse = [];
+      }
+      if (previous) await write(previous);
     };
     for await (const doc of documents) {
       if (seenIds.has(doc.id)) continue;
       seenIds.add(doc.id);
       options.onProgress?.(seenIds.size);
       const previous = known.get(doc.id);
-      let page: GuidancePage;
-      try {
-        // Hash before parsing: an unchanged page then costs a hash, not a Markdown parse, so re-ingest is quick.
-        if (previous !== undefined && previous === contentHash(doc.content)) {
+      // Hash before parsing: an unchanged page then costs a hash, not a Markdown parse, so re-ingest is quick.
+      if (previous !== undefined) {
+        let same: boolean;
+        try {
+          same = previous === contentHash(doc.content);
+        } catch (error) {
+          failed.push({ id: doc.id, reason: error instanceof Error ? error.message : String(error) });
+          continue;
+        }
+        if (same) {
           unchanged++;
           continue;
         }
-        page = parseDocument(doc, origin, now);
-      } catch (error) {
-        failed.push({ id: doc.id, reason: error instanceof Error ? error.message : String(error) });
-        continue;
       }
-      if (previous === undefined) added++;
-      else updated++;
-      batch.push(page);
-      if (batch.length >= INGEST_BATCH_SIZE) await flush();
+      toParse.push(doc);
+      if (toParse.length >= INGEST_BATCH_SIZE) await dispatch();
     }
-    await flush();
+    await dispatch();
+    await dispatch();
     const removals = [...known.keys()].filter((id) => !seenIds.has(id));
     if (removals.length > 0) await this.deps.pages.apply({ upserts: [], removals });
     const report = { seen: seenIds.size, added, updated, unchanged, removed: removals.length, failed };

@@ -5,6 +5,7 @@ import { parse as parseHtml, type HTMLElement } from "node-html-parser";
 import { parseFrontMatter } from "./front-matter";
 import { markdownToHtml, sanitise } from "./markdown-html";
 import type { GuidancePage } from "./page";
+import type { DocumentParser, ParseOutcome } from "./ports";
 
 /** A file handed to ingestion: its id (path relative to the ingested folder, with forward slashes) and its bytes. */
 export interface SourceDocument {
@@ -42,6 +43,22 @@ export function parseDocument(doc: SourceDocument, origin: string, now: Date): G
     updatedAt: doc.modifiedAt ?? now,
   };
 }
+
+/** One document's page, or the reason it cannot be parsed (a parse error never escapes). */
+export function parseOutcome(doc: SourceDocument, origin: string, now: Date): ParseOutcome {
+  try {
+    return { page: parseDocument(doc, origin, now) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Parses on the calling thread: the default, and right for small ingests (tests, a single page, the sample seed). */
+export const inThreadParser: DocumentParser = {
+  async parseBatch(docs, origin, now) {
+    return docs.map((doc) => parseOutcome(doc, origin, now));
+  },
+};
 
 interface ParsedBody {
   title: string;

@@ -1,4 +1,5 @@
 import type { GuidancePage, SearchHit } from "./page";
+import type { SourceDocument } from "./parse-document";
 import type { ParsedQuery } from "./query";
 
 /** A set of page changes applied all-or-nothing: a failed ingest leaves the library as it was. */
@@ -47,4 +48,16 @@ export interface SearchFeedback {
 export interface FeedbackStore {
   record(feedback: SearchFeedback): Promise<void>;
   list(limit: number): Promise<SearchFeedback[]>;
+}
+
+/** One document's parse: its page, or why it could not be parsed (the rest of the batch still lands). */
+export type ParseOutcome = { readonly page: GuidancePage; readonly error?: undefined } | { readonly page?: undefined; readonly error: string };
+
+/**
+ * Turns source documents into pages for ingest. In-thread by default (core's `inThreadParser`); store/ offers one
+ * that spreads large batches over worker threads. Outcomes come back in the order of `docs`, and each page is
+ * exactly what `parseDocument` gives for that document.
+ */
+export interface DocumentParser {
+  parseBatch(docs: readonly SourceDocument[], origin: string, now: Date): Promise<ParseOutcome[]>;
 }

@@ -52,7 +52,8 @@ export async function runCli(argv: readonly string[], deps: Partial<CliDeps> = {
   let hub: SqliteHub | undefined;
   const ctx: CliContext = {
     io,
-    openHub: () => (hub ??= createSqliteHub((deps.loadConfig ?? loadConfig)().dataDir)),
+    // Large ingests parse on worker threads (small ones, e.g. the sample seed, stay in-thread).
+    openHub: () => (hub ??= createSqliteHub((deps.loadConfig ?? loadConfig)().dataDir, undefined, { parseInWorkers: true })),
   };
   try {
     return await command.run(rest, ctx);

@@ -77,7 +77,7 @@ export interface SearchBenchResult {
  */
 export async function runSearchBench(guidanceDir: string, queries: readonly BenchQuery[], score = true): Promise<SearchBenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), "council-hub-bench-search-"));
-  const hub = createSqliteHub(dataDir);
+  const hub = createSqliteHub(dataDir, undefined, { parseInWorkers: true });
   try {
     const { guidance } = hub;
     const started = performance.now();

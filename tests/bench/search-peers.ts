@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import lunr from "lunr";
 import MiniSearch from "minisearch";
 import { DEFAULT_RANKING_OPTIONS, feedbackStoreOn, GuidanceService, isStopword, parseDocument, parseQuery, porter2, surfaceOf, systemClock, type GuidancePage, type RankingOptions, type SourceDocument } from "../../core";
-import { createSqliteHub, openDatabase, readDocuments, SqliteAuditLog, sqliteRecords, SqliteGuidance, type SqliteHub } from "../../store";
+import { createSqliteHub, openDatabase, readDocuments, sharedWorkerParser, SqliteAuditLog, sqliteRecords, SqliteGuidance, type SqliteHub } from "../../store";
 import { IndexedGuidance } from "../../store/guidance-engine";
 import { Fts5Pages } from "./fts5-peer";
 import { CORPUS_ORIGIN } from "./search-bench";
@@ -45,7 +45,7 @@ export async function councilHubVariantPeer(name: string, corpusDir: string, ran
   const dataDir = mkdtempSync(join(tmpdir(), "council-hub-bench-variant-"));
   const db = openDatabase(join(dataDir, "variant.sqlite"));
   const index = new IndexedGuidance(new SqliteGuidance(db), { ranking });
-  const service = new GuidanceService({ pages: index, engine: index, feedback: feedbackStoreOn(sqliteRecords(db)), audit: new SqliteAuditLog(db), clock: systemClock });
+  const service = new GuidanceService({ pages: index, engine: index, feedback: feedbackStoreOn(sqliteRecords(db)), audit: new SqliteAuditLog(db), clock: systemClock, parser: sharedWorkerParser() });
   const started = performance.now();
   const report = await service.ingest(CORPUS_ORIGIN, readDocuments(corpusDir), { actor: "bench" });
   const ms = performance.now() - started;
@@ -76,7 +76,7 @@ export const NO_KEYWORDS: Partial<RankingOptions> = { fieldWeights: { ...DEFAULT
 /** Council Hub as it ships: GuidanceService over SQLite with the in-memory Council Hub engine. */
 export async function councilHubPeer(corpusDir: string): Promise<SearchPeer & { readonly hub: SqliteHub }> {
   const dataDir = mkdtempSync(join(tmpdir(), "council-hub-bench-hub-"));
-  const hub = createSqliteHub(dataDir);
+  const hub = createSqliteHub(dataDir, undefined, { parseInWorkers: true });
   const started = performance.now();
   const report = await hub.guidance.ingest(CORPUS_ORIGIN, readDocuments(corpusDir), { actor: "bench" });
   const ms = performance.now() - started;

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inThreadParser, type SourceDocument } from "../../core";
+import { parseWorkerScript, WORKER_MIN_BATCH, WorkerDocumentParser } from "./worker-parser";
+
+// The worker runs compiled JavaScript: dist/store/parse-pool/parse-worker.js, which `npm ci` (prepare) and
+// `npm run build` write. Without a build the parser stays in-thread, and the worker tests below are skipped (CI
+// always builds). If they fail with differing pages, dist/ is probably stale: run `npm run build`.
+const script = parseWorkerScript();
+const withWorkers = script ? it : it.skip;
+
+const NOW = new Date("2025-03-01T09:00:00Z");
+const MODIFIED = new Date("2024-12-24T16:30:00Z");
+
+/** A mix of what real folders hold: front matter, lists, tables, code, links, raw HTML, whole HTML pages. */
+function corpus(n: number): SourceDocument[] {
+  return Array.from({ length: n }, (_, i) => {
+    const kind = i % 4;
+    if (kind === 3) {
+      return { id: `site/page-${i}.html`, content: `<html><head><title>Page ${i}</title><meta name="keywords" content="a, b${i}"></head><body><main><h1>Page ${i}</h1><p>Para &amp; text ${i}<script>x()</script></p><h2>Sub</h2><ul><li>One</li></ul></main></body></html>` };
+    }
+    const front = kind === 0 ? `---\ntitle: Leave policy ${i}\nkeywords: [leave, holiday]\ndescription: About ${i}\n---\n` : "";
+    const body = `# Heading ${i}\n\nSome *emphasis* and **strong** text with a [link](https://example.org/${i}) and \`code\`.\n\n- item one\n- item two\n  - nested ${i}\n\n| A | B |\n|---|---|\n| ${i} | x |\n\n\`\`\`\nconst x = ${i};\n\`\`\`\n\n<div onclick="evil()">raw <b>html</b></div>\n`;
+    return { id: `folder/${String(i).padStart(4, "0")}-page.md`, content: front + body, ...(i % 2 === 0 ? { modifiedAt: MODIFIED } : {}) };
+  });
+}
+
+describe("WorkerDocumentParser", () => {
+  let parser: WorkerDocumentParser | undefined;
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await parser?.close();
+    parser = undefined;
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  withWorkers("parses a large batch on worker threads, giving byte for byte the pages in-thread parsing gives, in order", async () => {
+    parser = new WorkerDocumentParser({ workers: 2 });
+    expect(parser.usesWorkers).toBe(true);
+    const docs = corpus(WORKER_MIN_BATCH * 2 + 5);
+    const viaWorkers = await parser.parseBatch(docs, "folder", NOW);
+    expect(parser.threadCount).toBe(2);
+    const inThread = await inThreadParser.parseBatch(docs, "folder", NOW);
+    expect(viaWorkers).toHaveLength(docs.length);
+    // A Date of the test's realm would fail instanceof under jest's sandbox; the tag is what matters.
+    expect(viaWorkers.every((o) => Object.prototype.toString.call(o.page?.updatedAt) === "[object Date]")).toBe(true);
+    expect(JSON.stringify(viaWorkers)).toBe(JSON.stringify(inThread));
+    expect(viaWorkers).toEqual(inThread);
+  });
+
+  withWorkers("keeps small batches in-thread: no worker is started for them", async () => {
+    parser = new WorkerDocumentParser({ workers: 1 });
+    const docs = corpus(WORKER_MIN_BATCH - 1);
+    expect(await parser.parseBatch(docs, "folder", NOW)).toEqual(await inThreadParser.parseBatch(docs, "folder", NOW));
+    expect(parser.threadCount).toBe(0);
+  });
+
+  withWorkers("parses again after close, in-thread, with its threads gone", async () => {
+    parser = new WorkerDocumentParser({ workers: 1 });
+    const docs = corpus(WORKER_MIN_BATCH);
+    await parser.parseBatch(docs, "folder", NOW);
+    expect(parser.threadCount).toBe(1);
+    await parser.close();
+    expect(parser.threadCount).toBe(0);
+    expect(await parser.parseBatch(docs, "folder", NOW)).toEqual(await inThreadParser.parseBatch(docs, "folder", NOW));
+  });
+
+  it("completes a batch when its worker dies: the documents it held fail with a reason, the rest are parsed in-thread", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parse-worker-"));
+    dirs.push(dir);
+    const crashing = join(dir, "crashing-worker.js");
+    writeFileSync(crashing, `require("node:worker_threads").parentPort.on("message", () => { throw new Error("boom"); });\n`);
+    parser = new WorkerDocumentParser({ workers: 1, script: crashing });
+    const docs = corpus(WORKER_MIN_BATCH + 40);
+    const outcomes = await parser.parseBatch(docs, "folder", NOW);
+    const inThread = await inThreadParser.parseBatch(docs, "folder", NOW);
+    const failed = outcomes.filter((o) => o.error !== undefined);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((o) => /parse worker stopped \(boom\)/.test(o.error ?? ""))).toBe(true);
+    outcomes.forEach((o, i) => {
+      if (o.page) expect(o).toEqual(inThread[i]);
+    });
+    expect(outcomes.filter((o) => o.page).length).toBeGreaterThan(0);
+    expect(parser.threadCount).toBe(0);
+  });
+
+  it("stays in-thread when there is no compiled worker script", async () => {
+    parser = new WorkerDocumentParser({ workers: 1, script: join(tmpdir(), "no-such-dir", "parse-worker.js") });
+    const docs = corpus(WORKER_MIN_BATCH);
+    // A missing script fails like a crashed worker: the batch still completes.
+    const outcomes = await parser.parseBatch(docs, "folder", NOW);
+    expect(outcomes).toHaveLength(docs.length);
+  });
+});
