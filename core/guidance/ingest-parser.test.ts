@@ -24,7 +24,7 @@ class RecordingPages implements GuidancePages {
   }
 }
 
-const audit: AuditLog = { record: async () => undefined, list: async () => [] } as unknown as AuditLog;
+const audit: AuditLog = { record: async () => undefined, recent: async () => [] };
 
 function service(pages: GuidancePages, parser?: DocumentParser): GuidanceService {
   return new GuidanceService({

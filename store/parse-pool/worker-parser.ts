@@ -141,6 +141,11 @@ export class WorkerDocumentParser implements DocumentParser {
     });
     let failure = "";
     worker.on("error", (error) => (failure = error.message));
+    // A reply that cannot be read would leave its chunk waiting for ever: treat it as the worker failing.
+    worker.on("messageerror", (error) => {
+      failure = error.message;
+      void worker.terminate();
+    });
     worker.on("exit", (code) => {
       this.workers = this.workers?.filter((w) => w !== entry);
       const reason = `the parse worker stopped (${failure || `exit code ${code}`}) before parsing this document`;
