@@ -3,11 +3,20 @@ import { parentPort } from "node:worker_threads";
 import { parseOutcome } from "../../core/guidance/parse-document";
 import type { ParseRequest, ParseResponse } from "./parse-messages";
 
+// Claim values, as in worker-parser.ts (not imported from there: this script loads only what it needs).
+const UNCLAIMED = 0;
+const CLAIMED_BY_WORKER = 1;
+
 /**
- * The worker-thread side of {@link WorkerDocumentParser}: parses each chunk of documents it is sent and posts back
- * one outcome per document, in order. A parse error becomes that document's outcome; it never stops the worker.
+ * The worker-thread side of WorkerDocumentParser: parses each chunk it is sent, unless the main thread claimed it
+ * first, and posts back one outcome per document, in order. A parse error becomes that document's outcome; it never
+ * stops the worker.
  */
 parentPort?.on("message", (request: ParseRequest) => {
+  if (Atomics.compareExchange(request.claims, request.slot, UNCLAIMED, CLAIMED_BY_WORKER) !== UNCLAIMED) {
+    parentPort?.postMessage({ id: request.id } satisfies ParseResponse);
+    return;
+  }
   const response: ParseResponse = { id: request.id, outcomes: request.docs.map((doc) => parseOutcome(doc, request.origin, request.now)) };
   parentPort?.postMessage(response);
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inThreadParser, type SourceDocument } from "../../core";
-import { parseWorkerScript, WORKER_MIN_BATCH, WorkerDocumentParser } from "./worker-parser";
+import { PARSE_CHUNK_SIZE, parseWorkerScript, WORKER_MIN_BATCH, WorkerDocumentParser } from "./worker-parser";
 
 // The worker runs compiled JavaScript: dist/store/parse-pool/parse-worker.js, which `npm ci` (prepare) and
 // `npm run build` write. Without a build the parser stays in-thread, and the worker tests below are skipped (CI
@@ -66,30 +66,40 @@ describe("WorkerDocumentParser", () => {
     expect(await parser.parseBatch(docs, "folder", NOW)).toEqual(await inThreadParser.parseBatch(docs, "folder", NOW));
   });
 
-  it("completes a batch when its worker dies: the documents it held fail with a reason, the rest are parsed in-thread", async () => {
+  /** A worker script that claims the first chunk it is sent (as the real one does) and then dies. */
+  function crashingScript(claimFirst: boolean): string {
     const dir = mkdtempSync(join(tmpdir(), "parse-worker-"));
     dirs.push(dir);
-    const crashing = join(dir, "crashing-worker.js");
-    writeFileSync(crashing, `require("node:worker_threads").parentPort.on("message", () => { throw new Error("boom"); });\n`);
-    parser = new WorkerDocumentParser({ workers: 1, script: crashing });
-    const docs = corpus(WORKER_MIN_BATCH + 40);
+    const script = join(dir, "crashing-worker.js");
+    const claim = claimFirst ? "Atomics.compareExchange(request.claims, request.slot, 0, 1);" : "";
+    writeFileSync(script, `require("node:worker_threads").parentPort.on("message", (request) => { ${claim} throw new Error("boom"); });\n`);
+    return script;
+  }
+
+  it("completes a batch when its worker dies mid-chunk: that chunk's documents fail with the reason, the rest are parsed in-thread", async () => {
+    parser = new WorkerDocumentParser({ workers: 1, script: crashingScript(true) });
+    // Large, so the main thread (parsing from the end) cannot reach the first chunk before the worker has started.
+    const docs = corpus(WORKER_MIN_BATCH * 5);
     const outcomes = await parser.parseBatch(docs, "folder", NOW);
     const inThread = await inThreadParser.parseBatch(docs, "folder", NOW);
-    const failed = outcomes.filter((o) => o.error !== undefined);
-    expect(failed.length).toBeGreaterThan(0);
-    expect(failed.every((o) => /parse worker stopped \(boom\)/.test(o.error ?? ""))).toBe(true);
+    // The worker claimed the first chunk and died with it; every other chunk was parsed by the main thread.
     outcomes.forEach((o, i) => {
-      if (o.page) expect(o).toEqual(inThread[i]);
+      if (i < PARSE_CHUNK_SIZE) expect(o.error).toMatch(/parse worker stopped \(boom\) before parsing this document/);
+      else expect(o).toEqual(inThread[i]);
     });
-    expect(outcomes.filter((o) => o.page).length).toBeGreaterThan(0);
     expect(parser.threadCount).toBe(0);
   });
 
-  it("stays in-thread when there is no compiled worker script", async () => {
+  it("loses nothing when a worker dies before starting a chunk", async () => {
+    parser = new WorkerDocumentParser({ workers: 1, script: crashingScript(false) });
+    const docs = corpus(WORKER_MIN_BATCH + 40);
+    expect(await parser.parseBatch(docs, "folder", NOW)).toEqual(await inThreadParser.parseBatch(docs, "folder", NOW));
+  });
+
+  it("parses the batch in-thread when the worker script cannot be loaded", async () => {
     parser = new WorkerDocumentParser({ workers: 1, script: join(tmpdir(), "no-such-dir", "parse-worker.js") });
     const docs = corpus(WORKER_MIN_BATCH);
-    // A missing script fails like a crashed worker: the batch still completes.
-    const outcomes = await parser.parseBatch(docs, "folder", NOW);
-    expect(outcomes).toHaveLength(docs.length);
+    // A missing script fails like a worker that died before starting: the main thread parses the whole batch.
+    expect(await parser.parseBatch(docs, "folder", NOW)).toEqual(await inThreadParser.parseBatch(docs, "folder", NOW));
   });
 });

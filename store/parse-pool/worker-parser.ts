@@ -16,11 +16,10 @@ export const WORKER_MIN_BATCH = 200;
 /** Documents per message to a worker: small enough to share a batch out evenly, large enough that messaging is cheap. */
 export const PARSE_CHUNK_SIZE = 16;
 
-/**
- * Chunks a worker holds at once. More than one, so a worker keeps parsing while the main thread is busy writing the
- * previous batch to SQLite (and cannot hand out more work until it is done).
- */
-const CHUNKS_PER_WORKER = 4;
+/** Who parses a chunk, in its slot of the batch's shared claim array. */
+export const UNCLAIMED = 0;
+export const CLAIMED_BY_WORKER = 1;
+export const CLAIMED_BY_MAIN = 2;
 
 export interface WorkerParserOptions {
   /** Worker threads; default one fewer than the cores available (at least one), as the main thread parses too. */
@@ -31,6 +30,9 @@ export interface WorkerParserOptions {
 
 interface Batch {
   readonly outcomes: ParseOutcome[];
+  /** One slot per chunk, shared with the workers: whoever claims a chunk first (atomically) parses it. */
+  readonly claims: Int32Array;
+  readonly chunks: Chunk[];
   remaining: number;
   readonly done: () => void;
 }
@@ -38,6 +40,8 @@ interface Batch {
 interface Chunk {
   readonly id: number;
   readonly batch: Batch;
+  /** The chunk's slot in `batch.claims`. */
+  readonly slot: number;
   /** Index in the batch of the chunk's first document. */
   readonly start: number;
   readonly docs: readonly SourceDocument[];
@@ -53,7 +57,7 @@ interface PoolWorker {
 /**
  * The compiled worker script (dist/store/parse-pool/parse-worker.js), or undefined when there is none. Running from
  * dist/ it sits next to this file; under jest (TypeScript sources) it is the one `npm run build` wrote to dist/,
- * and without a build the parser simply stays in-thread.
+ * and without a build the parser stays in-thread.
  */
 export function parseWorkerScript(): string | undefined {
   const sibling = join(__dirname, "parse-worker.js");
@@ -69,16 +73,23 @@ export function parseWorkerScript(): string | undefined {
 /**
  * Parses large ingest batches on worker threads, the main thread taking a share too, so a folder ingest keeps every
  * core busy; small batches stay in-thread. Pages are exactly what `parseDocument` gives, in the order given.
- * Workers start on the first large batch, never keep the process alive while idle, and end at {@link close}. A
- * worker that dies fails the documents it held (reported as failed pages); its queued work goes to the others or
- * to the main thread, so a batch always completes.
+ *
+ * A batch is cut into chunks and every chunk is sent to a worker at once, so a worker never waits for the main
+ * thread (busy reading files or writing the previous batch to SQLite) to hand out more. Whenever the main thread is
+ * free it parses chunks from the end of the batch. Each chunk has a slot in a SharedArrayBuffer that the worker and
+ * the main thread claim atomically before parsing, so each chunk is parsed once: a worker skips the chunks the main
+ * thread took.
+ *
+ * Workers start on the first large batch and never keep the process alive while idle. A worker that dies fails
+ * the documents it was parsing (reported as failed pages); the chunks it had not started are parsed in-thread, so a
+ * batch always completes.
  */
 export class WorkerDocumentParser implements DocumentParser {
   private readonly size: number;
   private readonly script: string | undefined;
   private workers: PoolWorker[] | undefined;
-  private readonly queue: Chunk[] = [];
   private nextId = 0;
+  private nextWorker = 0;
   private closed = false;
 
   constructor(options: WorkerParserOptions = {}) {
@@ -98,46 +109,49 @@ export class WorkerDocumentParser implements DocumentParser {
 
   async parseBatch(docs: readonly SourceDocument[], origin: string, now: Date): Promise<ParseOutcome[]> {
     if (docs.length < WORKER_MIN_BATCH || !this.usesWorkers) return inThreadParser.parseBatch(docs, origin, now);
-    this.start();
+    const workers = this.start();
     let done!: () => void;
     const finished = new Promise<void>((resolve) => (done = resolve));
-    const batch: Batch = { outcomes: new Array<ParseOutcome>(docs.length), remaining: docs.length, done };
-    for (let start = 0; start < docs.length; start += PARSE_CHUNK_SIZE) {
-      this.queue.push({ id: this.nextId++, batch, start, docs: docs.slice(start, start + PARSE_CHUNK_SIZE), origin, now });
+    const chunkCount = Math.ceil(docs.length / PARSE_CHUNK_SIZE);
+    const batch: Batch = { outcomes: new Array<ParseOutcome>(docs.length), claims: new Int32Array(new SharedArrayBuffer(4 * chunkCount)), chunks: [], remaining: docs.length, done };
+    for (let slot = 0; slot < chunkCount; slot++) {
+      const start = slot * PARSE_CHUNK_SIZE;
+      const chunk: Chunk = { id: this.nextId++, batch, slot, start, docs: docs.slice(start, start + PARSE_CHUNK_SIZE), origin, now };
+      batch.chunks.push(chunk);
+      this.send(workers[this.nextWorker++ % workers.length]!, chunk);
     }
-    this.dispatch();
-    void this.helpInThread();
+    void this.helpInThread(batch);
     await finished;
     return batch.outcomes;
   }
 
-  /** Stops the worker threads. Documents they held are reported as failed; later batches parse in-thread. */
+  /** Stops the worker threads. Documents they were parsing are reported as failed; later batches parse in-thread. */
   async close(): Promise<void> {
     this.closed = true;
     const workers = this.workers ?? [];
     this.workers = undefined;
     await Promise.all(workers.map((w) => w.worker.terminate()));
-    this.parseQueueInThread();
   }
 
   /** Starts the workers, or replaces any that died since the last batch. */
-  private start(): void {
-    if (!this.script) return;
-    this.workers ??= [];
-    while (this.workers.length < this.size) this.workers.push(this.spawn(this.script));
+  private start(): PoolWorker[] {
+    const workers = (this.workers ??= []);
+    while (workers.length < this.size) workers.push(this.spawn(this.script!));
+    return workers;
   }
 
   private spawn(script: string): PoolWorker {
     const worker = new Worker(script);
     const entry: PoolWorker = { worker, inFlight: new Map() };
-    // Idle workers never hold the process open; a busy one does (see dispatch), so an awaited batch cannot be cut short.
+    // Idle workers never hold the process open; a busy one does (see send), so an awaited batch cannot be cut short.
     worker.unref();
     worker.on("message", (response: ParseResponse) => {
       const chunk = entry.inFlight.get(response.id);
       if (!chunk) return;
       entry.inFlight.delete(response.id);
-      this.complete(chunk, response.outcomes);
-      this.dispatch();
+      if (entry.inFlight.size === 0) worker.unref();
+      // No outcomes: the main thread claimed the chunk first, and completes it itself.
+      if (response.outcomes) this.complete(chunk, response.outcomes);
     });
     let failure = "";
     worker.on("error", (error) => (failure = error.message));
@@ -147,48 +161,45 @@ export class WorkerDocumentParser implements DocumentParser {
       void worker.terminate();
     });
     worker.on("exit", (code) => {
-      this.workers = this.workers?.filter((w) => w !== entry);
+      if (this.workers) this.workers = this.workers.filter((w) => w !== entry);
       const reason = `the parse worker stopped (${failure || `exit code ${code}`}) before parsing this document`;
-      for (const chunk of entry.inFlight.values()) this.complete(chunk, chunk.docs.map(() => ({ error: reason })));
+      for (const chunk of entry.inFlight.values()) {
+        const claim = Atomics.compareExchange(chunk.batch.claims, chunk.slot, UNCLAIMED, CLAIMED_BY_MAIN);
+        // Not started by the worker: parse it here. Started: its documents are lost with the worker. Taken by the
+        // main thread already: it completes it.
+        if (claim === UNCLAIMED) this.parseHere(chunk);
+        else if (claim === CLAIMED_BY_WORKER) this.complete(chunk, chunk.docs.map(() => ({ error: reason })));
+      }
       entry.inFlight.clear();
-      // No worker left: the main thread parses whatever is still queued.
-      if (!this.workers || this.workers.length === 0) this.parseQueueInThread();
-      else this.dispatch();
     });
     return entry;
   }
 
-  /** Hands queued chunks to workers, oldest first, up to CHUNKS_PER_WORKER each. */
-  private dispatch(): void {
-    for (const entry of this.workers ?? []) {
-      while (entry.inFlight.size < CHUNKS_PER_WORKER && this.queue.length > 0) {
-        const chunk = this.queue.shift()!;
-        if (entry.inFlight.size === 0) entry.worker.ref();
-        entry.inFlight.set(chunk.id, chunk);
-        const request: ParseRequest = { id: chunk.id, docs: chunk.docs, origin: chunk.origin, now: chunk.now };
-        entry.worker.postMessage(request);
-      }
-      if (entry.inFlight.size === 0) entry.worker.unref();
-    }
+  private send(entry: PoolWorker, chunk: Chunk): void {
+    if (entry.inFlight.size === 0) entry.worker.ref();
+    entry.inFlight.set(chunk.id, chunk);
+    const request: ParseRequest = { id: chunk.id, claims: chunk.batch.claims, slot: chunk.slot, docs: chunk.docs, origin: chunk.origin, now: chunk.now };
+    entry.worker.postMessage(request);
   }
 
   /**
-   * The main thread's share: between other work (reading files, writing the previous batch) it parses the newest
-   * queued chunks, one at a time, yielding after each so worker replies are handled and workers are kept fed.
+   * The main thread's share: between other work (reading files, writing the previous batch) it claims and parses
+   * chunks from the end of the batch, one at a time, yielding after each so worker replies are handled.
    */
-  private async helpInThread(): Promise<void> {
+  private async helpInThread(batch: Batch): Promise<void> {
     await yieldToEventLoop();
-    while (this.queue.length > 0) {
-      const chunk = this.queue.pop()!;
-      this.complete(chunk, chunk.docs.map((doc) => parseOutcome(doc, chunk.origin, chunk.now)));
+    for (let slot = batch.chunks.length - 1; slot >= 0 && batch.remaining > 0; slot--) {
+      // The worker claims chunks in order from the front: once it holds this one, it holds all before it.
+      const claim = Atomics.compareExchange(batch.claims, slot, UNCLAIMED, CLAIMED_BY_MAIN);
+      if (claim === CLAIMED_BY_WORKER && this.size === 1) break;
+      if (claim !== UNCLAIMED) continue;
+      this.parseHere(batch.chunks[slot]!);
       await yieldToEventLoop();
     }
   }
 
-  private parseQueueInThread(): void {
-    for (let chunk = this.queue.shift(); chunk; chunk = this.queue.shift()) {
-      this.complete(chunk, chunk.docs.map((doc) => parseOutcome(doc, chunk.origin, chunk.now)));
-    }
+  private parseHere(chunk: Chunk): void {
+    this.complete(chunk, chunk.docs.map((doc) => parseOutcome(doc, chunk.origin, chunk.now)));
   }
 
   private complete(chunk: Chunk, outcomes: readonly ParseOutcome[]): void {
