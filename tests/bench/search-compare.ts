@@ -38,7 +38,7 @@ export interface NoAnswerScores {
 export interface PeerReport {
   readonly name: string;
   /** `pagesPerSecond`: ingest as the engine does it; `withIndexPagesPerSecond`: ingest and the index load after it, where separate. */
-  readonly ingest: { readonly pages: number; readonly ms: number; readonly pagesPerSecond: number; readonly indexMs?: number; readonly withIndexPagesPerSecond: number };
+  readonly ingest: { readonly pages: number; readonly ms: number; readonly pagesPerSecond: number; readonly indexMs?: number; readonly withIndexPagesPerSecond: number; readonly firstPagesPerSecond?: number };
   readonly dev: QualityScores;
   readonly council: QualityScores;
   readonly noAnswer: NoAnswerScores;
@@ -118,6 +118,7 @@ export async function comparePeer(peer: SearchPeer, dev: readonly BenchQuery[], 
       ...peer.ingest,
       pagesPerSecond: peer.ingest.pages / (peer.ingest.ms / 1000),
       withIndexPagesPerSecond: peer.ingest.pages / ((peer.ingest.ms + (peer.ingest.indexMs ?? 0)) / 1000),
+      ...(peer.ingest.firstMs !== undefined ? { firstPagesPerSecond: peer.ingest.pages / (peer.ingest.firstMs / 1000) } : {}),
     },
     dev: await scoreQuality(peer, dev),
     council: await scoreQuality(peer, council),

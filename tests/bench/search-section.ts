@@ -86,6 +86,7 @@ export function searchTables(result: SearchSectionResult): string {
     "p50 ms",
     "p95 ms",
     "ingest pages/s",
+    "first ingest pages/s",
     "ingest + index pages/s",
   ];
   const rows = result.peers.map((p) => [
@@ -102,6 +103,7 @@ export function searchTables(result: SearchSectionResult): string {
     fmt(p.latency.p50, 3),
     fmt(p.latency.p95, 3),
     fmt(p.ingest.pagesPerSecond, 0),
+    p.ingest.firstPagesPerSecond !== undefined ? fmt(p.ingest.firstPagesPerSecond, 0) : "–",
     fmt(p.ingest.withIndexPagesPerSecond, 0),
   ]);
   const lines = [header, header.map((_, i) => (i === 0 ? "---" : "---:")), ...rows].map((cols) => `| ${cols.join(" | ")} |`);
