@@ -10,6 +10,7 @@ import { contentHash, inThreadParser, type SourceDocument } from "./parse-docume
 import type { DocumentParser, FeedbackStore, GuidancePages, GuidanceSearchEngine, ParseOutcome, SearchFeedback } from "./ports";
 import { parseQuery } from "./query";
 import type { LoggedSearch } from "./search-log/search-log";
+import { redactIdentifiers } from "./search-log/redact-identifiers";
 
 export interface GuidanceDeps {
   readonly pages: GuidancePages;
@@ -225,7 +226,8 @@ export class GuidanceService {
     if (input.pageId !== undefined && !(await this.deps.pages.get(input.pageId))) throw AppError.notFound("That guidance page");
     // Fields picked one by one, never spread: an input object that also carries who asked must not pass it on.
     const { pageId, helpful, channel } = input;
-    await this.deps.feedback.record({ query: query.slice(0, 500), ...(pageId !== undefined ? { pageId } : {}), helpful, channel, at: this.deps.clock.now() });
+    // The question is kept for the content-gap report, without identifying details a person may have typed into it.
+    await this.deps.feedback.record({ query: redactIdentifiers(query).slice(0, 500), ...(pageId !== undefined ? { pageId } : {}), helpful, channel, at: this.deps.clock.now() });
   }
 }
 

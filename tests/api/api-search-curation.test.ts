@@ -1,4 +1,4 @@
-import { councilDayOf, SEARCH_QUERIES, VOCABULARY_REFRESH_MS } from "../../core";
+import { councilDayOf, SEARCH_FEEDBACK, SEARCH_QUERIES, VOCABULARY_REFRESH_MS } from "../../core";
 import { createSqliteHub } from "../../store";
 import { startTestHub, type TestHub } from "../support/test-hub";
 
@@ -272,6 +272,18 @@ describe("Search curation API", () => {
       for (const stamp of [record.createdAt, record.updatedAt]) expect(stamp.toISOString()).toMatch(/T00:00:00\.000Z$/);
       const text = JSON.stringify(Object.values(record.data)).toLowerCase();
       for (const identity of ["alex", "morgan", "@example-council", ":"]) expect(text).not.toContain(identity);
+    });
+
+    it("keeps e-mail addresses, phone, NI and long numbers typed into a question out of the log and the feedback", async () => {
+      await hub.services.searchCuration.searchLog.flush();
+      const before = (await allLogged()).length;
+      const question = "grievance jo.bloggs@example.org 07700 900123 QQ123456C xylophone";
+      await search(question);
+      expect((await call("POST", "/feedback", ALEX, { query: question, helpful: false })).status).toBe(204);
+      await hub.services.searchCuration.searchLog.flush();
+      const logged = (await allLogged()).slice(before).map((r) => r.data.query);
+      const feedback = (await hub.services.records.open(SEARCH_FEEDBACK).query({ pageSize: 1000 })).items.map((r) => r.data.query);
+      for (const stored of [logged, feedback.slice(-1)]) expect(stored).toEqual(["grievance [removed] [removed] [removed] xylophone"]);
     });
 
     it("writes searches still buffered when the host shuts down", async () => {

@@ -4,6 +4,7 @@ import { readAllRecords } from "../curation/read-all-records";
 import type { BackgroundErrorHandler } from "../curation/refreshing-value";
 import type { SearchFeedback } from "../ports";
 import { addDays, councilDayOf, subtractMonths, weekStartOf } from "./calendar-day";
+import { redactIdentifiers } from "./redact-identifiers";
 import { MAX_LOGGED_QUERY_LENGTH, type SEARCH_QUERIES } from "./search-log-collection";
 
 /** Staff channels whose questions are logged; "cli" (an operator testing) is not. */
@@ -59,7 +60,7 @@ export class SearchLog {
   /** Queues one search. Returns at once and never throws: the log must not slow or break a search. */
   record(search: LoggedSearch): void {
     if (this.closed) return;
-    const query = [...search.query.replace(CONTROL, " ").replace(/\s+/g, " ").trim()].slice(0, MAX_LOGGED_QUERY_LENGTH).join("");
+    const query = [...redactIdentifiers(search.query).replace(CONTROL, " ").replace(/\s+/g, " ").trim()].slice(0, MAX_LOGGED_QUERY_LENGTH).join("");
     if (!query) return;
     if (this.buffer.length >= MAX_BUFFERED_SEARCHES) {
       this.dropped++;
