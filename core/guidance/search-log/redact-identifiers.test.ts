@@ -22,6 +22,9 @@ describe("redactIdentifiers", () => {
     "form SF-182 for training",
     "TOIL after 9pm on call",
     "section 508 and the 3 clicks rule",
+    "leave from 2026-12-21 to 2027-01-02",
+    "carry over leave 2025 2026",
+    "pay award 2025-2026",
   ])("leaves an ordinary question as it is: %j", (question) => {
     expect(redactIdentifiers(question)).toBe(question);
   });

@@ -21,9 +21,17 @@ const PATTERNS: readonly RegExp[] = [
   /(?:\+\d{1,3}[\s.-]?)?(?:\(?\d[\s.-]?\)?){6,}/g,
 ];
 
+/** Long numbers that identify nobody: a date ("2026-11-26") or years ("2025 2026", "2025-2026"). */
+const HARMLESS_NUMBER = /^(?:\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}(?:[\s.-]+(?:19|20)\d{2})*)$/;
+
 /** The question with e-mail addresses, NI numbers, postcodes, phone numbers and other long numbers replaced. */
 export function redactIdentifiers(question: string): string {
   let text = question;
-  for (const pattern of PATTERNS) text = text.replace(pattern, (match) => (match.trim() === match ? REDACTED : match.replace(match.trim(), REDACTED)));
+  for (const pattern of PATTERNS) {
+    text = text.replace(pattern, (match) => {
+      const core = match.trim();
+      return HARMLESS_NUMBER.test(core) ? match : match.replace(core, REDACTED);
+    });
+  }
   return text;
 }
