@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { COLLECTIONS, createSearchCuration, SEARCH_QUERIES, feedbackStoreOn, GuidanceService, systemClock, type BackgroundErrorHandler, type Clock, type HubServices, type RecordStoreFactory } from "../core";
+import { COLLECTIONS, createSearchCuration, feedbackStoreOn, GuidanceService, systemClock, type BackgroundErrorHandler, type Clock, type HubServices, type RecordStoreFactory } from "../core";
 import { openDatabase, type SqliteDb } from "./sqlite-database";
 import { SqliteAuditLog } from "./sqlite-audit";
 import { SqliteDirectory } from "./sqlite-directory";
@@ -80,19 +80,11 @@ export function createSqliteHub(dataDir: string, clock: Clock = systemClock, opt
   };
 }
 
-/**
- * Record collections as SQLite tables in `db`: every declared collection's table created or brought up to date.
- * The anonymous query log's rows are stamped with the day only (midnight UTC), so the store's own createdAt and
- * updatedAt cannot put a time of day on a question either.
- */
+/** Record collections as SQLite tables in `db`: every declared collection's table created or brought up to date. */
 export function sqliteRecords(db: SqliteDb, clock: Clock = systemClock): RecordStoreFactory {
   new SqliteProvisioner(db).provisionNow(COLLECTIONS);
-  const stamped = new SqliteRecordStoreFactory(db, { clock });
-  const dayOnly = new SqliteRecordStoreFactory(db, { clock: { now: () => new Date(Math.floor(clock.now().getTime() / DAY_MS) * DAY_MS) } });
-  return { open: (collection) => (collection.name === SEARCH_QUERIES.name ? dayOnly : stamped).open(collection) };
+  return new SqliteRecordStoreFactory(db, { clock });
 }
-
-const DAY_MS = 86_400_000;
 
 /** The default background error report: a process warning naming what failed (never a question's text). */
 function warnInBackground(error: unknown, what: string): void {

@@ -28,7 +28,20 @@ export interface CollectionDef<F extends Record<string, FieldDef> = Record<strin
   readonly title: string;
   readonly description: string;
   readonly fields: F;
+  /**
+   * How precisely a store stamps records' created and updated times. "day" keeps the date only (midnight UTC), for
+   * collections where the moment of an event could identify who caused it (the anonymous query log). Default
+   * "instant". Stores that cannot control their own stamps (SharePoint's Created column) say so where they are set up.
+   */
+  readonly timestamps?: "instant" | "day";
 }
+
+/** A record store's clock for a collection: the instant, or the day only when the collection asks for that. */
+export function stampFor(def: Pick<CollectionDef, "timestamps">, now: Date): Date {
+  return def.timestamps === "day" ? new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS) : now;
+}
+
+const DAY_MS = 86_400_000;
 
 /** Most characters a SharePoint single-line text column holds. */
 export const SINGLE_LINE_TEXT_MAX = 255;

@@ -1,6 +1,7 @@
 import {
   AppError,
   isAppError,
+  stampFor,
   systemClock,
   validateRecordData,
   validateRecordQuery,
@@ -135,7 +136,7 @@ class SqliteRecordStore<F extends Record<string, FieldDef>> implements RecordSto
       `UPDATE ${this.table.quoted} SET version = version + 1, updated_at = ?${assignments} WHERE id = ? AND version = ? RETURNING ${this.selectList}`,
     );
     const values = changed.map((c) => toColumnValue(c.field, given[c.name]));
-    const now = this.clock.now().toISOString();
+    const now = stampFor(this.collection, this.clock.now()).toISOString();
     // The version check is in the WHERE clause, so check and write are one atomic statement. The transaction keeps
     // the follow-up "does it exist?" consistent with the failed write, to tell a conflict from a missing record.
     const row = this.db.transaction(() => {
@@ -183,7 +184,7 @@ class SqliteRecordStore<F extends Record<string, FieldDef>> implements RecordSto
   /** Validates, then inserts one record; throws AppError bad_request for invalid data, having written nothing. */
   private insert(data: Readonly<Record<string, unknown>>): StoredRecord<RecordData<F>> {
     validateRecordData(this.collection, data, "create");
-    const now = this.clock.now().toISOString();
+    const now = stampFor(this.collection, this.clock.now()).toISOString();
     const values = this.table.columns.map((c) => toColumnValue(c.field, own(data, c.name)));
     const row = this.statements.insert.get(FIRST_VERSION, now, now, ...values);
     if (!row) throw new Error(`INSERT into ${this.table.name} returned no row.`);

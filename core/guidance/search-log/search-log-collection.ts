@@ -12,6 +12,8 @@ export const SEARCH_QUERIES = defineCollection({
   name: "search-queries",
   title: "Council Hub search queries",
   description: "Questions asked of guidance search, without identity or time of day, for the content-gap report.",
+  // Nor may the store's own created/updated stamps put a time of day on a question.
+  timestamps: "day",
   fields: {
     query: { type: "longText", required: true, maxLength: MAX_LOGGED_QUERY_LENGTH },
     channel: { type: "choice", required: true, indexed: true, choices: ["bot", "tab", "message_extension"] },
