@@ -59,6 +59,7 @@ export class SqliteGuidance implements GuidancePages {
       remove: db.prepare<[string]>("DELETE FROM guidance_page WHERE id = ?"),
       count: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM guidance_page"),
       all: db.prepare<[], PageRow>("SELECT * FROM guidance_page ORDER BY rowid"),
+      after: db.prepare<[number, number], PageRow & { rowid: number }>("SELECT rowid, * FROM guidance_page WHERE rowid > ? ORDER BY rowid LIMIT ?"),
       changeSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM guidance_change"),
       changesSince: db.prepare<[number], { id: string; seq: number; content_hash: string | null }>(`
         SELECT c.page_id AS id, c.seq, p.content_hash FROM guidance_change c LEFT JOIN guidance_page p ON p.id = c.page_id
@@ -94,6 +95,15 @@ export class SqliteGuidance implements GuidancePages {
   /** Every page, streamed in insertion order (for building an in-memory index at start). */
   *allPages(): IterableIterator<GuidancePage> {
     for (const row of this.statements.all.iterate()) yield toPage(row);
+  }
+
+  /**
+   * Up to `limit` pages stored after row `afterRow`, in storage order, and the row to continue from. Read in chunks,
+   * so no statement stays open between them: the connection is free for other requests while an index loads.
+   */
+  pagesAfter(afterRow: number, limit: number): { pages: GuidancePage[]; lastRow: number } {
+    const rows = this.statements.after.all(afterRow, limit);
+    return { pages: rows.map(toPage), lastRow: rows.length > 0 ? rows[rows.length - 1]!.rowid : afterRow };
   }
 
   /** A page by id, synchronously (the index loader reads changed pages one by one). */

@@ -23,15 +23,16 @@ async function main(): Promise<void> {
   // Keeps the local guidance index in step with the intranet's SharePoint pages (off unless configured).
   const sitePages = startSitePagesSyncFromConfig(config, hub.services, log);
 
-  // Load the search index now rather than on the first question, so nobody's first search waits for it.
-  const indexStarted = performance.now();
-  hub.services.guidanceIndex.sync();
-  log("info", "search index loaded", { pages: hub.services.guidanceIndex.engine.size, ms: Math.round(performance.now() - indexStarted) });
-
   const server: Server = await new Promise((resolve, reject) => {
     const s = hub.app.listen(config.port, config.host, () => resolve(s));
     s.once("error", reject);
   });
+  // Load the search index now rather than on the first question. It loads in steps, so the host already answers
+  // health checks and page reads meanwhile; searches wait for it.
+  const indexStarted = performance.now();
+  await hub.services.guidanceIndex.load();
+  log("info", "search index loaded", { pages: hub.services.guidanceIndex.engine.size, ms: Math.round(performance.now() - indexStarted) });
+
   const withPlayground = config.playground.enabled && !process.argv.includes("--no-playground");
   const botEndpoint = `http://localhost:${config.port}/api/messages`;
   let playground: PlaygroundProcess | undefined;

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseDocument, parseQuery } from "../../core";
 import { createSqliteHub, type SqliteHub } from "../sqlite-store";
+import { INDEX_LOAD_CHUNK } from "./indexed-guidance";
 import { SqliteGuidance } from "../sqlite-guidance";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
@@ -57,6 +58,27 @@ describe("IndexedGuidance: the in-memory index follows SQLite", () => {
     await hub.guidance.ingest("t", [doc("leave.md", "Book annual leave in the portal.")], { actor: "test" });
     expect((await hub.guidance.search("book annual leave")).noAnswer).toBe(false);
     expect((await hub.guidance.search("canteen menu")).noAnswer).toBe(true);
+  });
+
+  it("loads a large library in steps: other requests run between them, and changes made meanwhile are in the index", async () => {
+    const writer = open();
+    const pages = Array.from({ length: INDEX_LOAD_CHUNK * 2 + 7 }, (_, i) => doc(`p${i}.md`, `Page number ${i} about lighthouses`));
+    await writer.guidance.ingest("t", [...pages, doc("gone.md", "Otters")], { actor: "test" });
+    const host = open();
+    const between: string[] = [];
+    // Scheduled before the load starts: it must run while the load is still in progress, not after it.
+    setImmediate(() => {
+      between.push(host.guidanceIndex.loaded ? "after load" : "during load");
+      // The connection is free for other requests between steps, and writes land in the change log.
+      void host.guidance.getPage("p1.md").then((page) => between.push(page.title));
+      void writer.guidance.ingest("late", [doc("late.md", "Kingfishers")], { actor: "test" });
+      void new SqliteGuidance(writer.db).apply({ upserts: [], removals: ["gone.md"] });
+    });
+    await host.guidanceIndex.load();
+    expect(between).toEqual(["during load", "p1.md"]);
+    expect(host.guidanceIndex.engine.size).toBe(pages.length + 1);
+    expect(await ids(host, "kingfishers")).toEqual(["late.md"]);
+    expect(await ids(host, "otters")).toEqual([]);
   });
 
   it("applies a vocabulary change without re-indexing", async () => {

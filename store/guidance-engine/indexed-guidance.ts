@@ -1,6 +1,9 @@
 import { CouncilSearchEngine, type CouncilSearchOptions, type GuidancePage, type GuidancePages, type GuidanceSearchEngine, type PageChanges, type ParsedQuery, type SearchAnswer, type SearchHit, type Vocabulary } from "../../core";
 import type { SqliteGuidance } from "../sqlite-guidance";
 
+/** Pages read from SQLite per step of the index load; between steps the host serves other requests. */
+export const INDEX_LOAD_CHUNK = 500;
+
 /**
  * The SQLite page store with Council Hub's in-memory search engine kept in step with it. Pages live (durably) in
  * SQLite; the index lives in memory and is rebuilt from SQLite on the first search after start.
@@ -16,6 +19,8 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
   readonly engine: CouncilSearchEngine;
   /** Change-log head the index reflects; -1 until the index is loaded. */
   private seenSeq = -1;
+  /** The chunked load in progress, shared by everyone waiting for it. */
+  private loading: Promise<void> | undefined;
 
   constructor(
     private readonly store: SqliteGuidance,
@@ -57,13 +62,42 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
   }
 
   async search(query: ParsedQuery): Promise<SearchHit[]> {
-    this.sync();
+    await this.load();
     return this.engine.search(query);
   }
 
   async answer(query: ParsedQuery): Promise<SearchAnswer> {
-    this.sync();
+    await this.load();
     return this.engine.answer(query);
+  }
+
+  /**
+   * Brings the index up to date, loading it first if needed. The load reads INDEX_LOAD_CHUNK pages at a time and
+   * gives the event loop back between chunks, so a host loading a large library at start still answers health checks
+   * and page reads; searches wait for it. Concurrent callers share one load.
+   */
+  async load(): Promise<void> {
+    if (this.seenSeq < 0) {
+      this.loading ??= this.loadInChunks().finally(() => {
+        this.loading = undefined;
+      });
+      await this.loading;
+    }
+    this.sync();
+  }
+
+  private async loadInChunks(): Promise<void> {
+    // Read the head before the pages: changes committed during the load are replayed by sync() afterwards.
+    const head = this.store.changeSeq();
+    let afterRow = 0;
+    for (;;) {
+      const { pages, lastRow } = this.store.pagesAfter(afterRow, INDEX_LOAD_CHUNK);
+      for (const page of pages) this.engine.upsert(page);
+      if (pages.length < INDEX_LOAD_CHUNK) break;
+      afterRow = lastRow;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    this.seenSeq = head;
   }
 
   /** Replaces the search vocabulary; applies from the next search, with no re-indexing. */
@@ -71,7 +105,10 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     this.engine.setVocabulary(vocabulary);
   }
 
-  /** Brings the index up to date with SQLite now (loading it if needed), e.g. at server start. */
+  /**
+   * Brings the index up to date with SQLite now, synchronously (loading it in one go if needed: for tools and the
+   * bench; a serving host uses `load`).
+   */
   sync(): void {
     const head = this.store.changeSeq();
     if (this.seenSeq < 0) {
