@@ -12,6 +12,8 @@ describe("next steps when search has no answer", () => {
     ["I need a special chair because of a disability", DEFAULT_NEXT_STEP_CONTACTS.adjustments.label],
     ["assistive software for dyslexia", DEFAULT_NEXT_STEP_CONTACTS.adjustments.label],
     ["where is the car park", DEFAULT_NEXT_STEP_CONTACTS.facilities.label],
+    ["whats the canteen menu", DEFAULT_NEXT_STEP_CONTACTS.facilities.label],
+    ["fire assembly point for the town hall", DEFAULT_NEXT_STEP_CONTACTS.facilities.label],
     ["how do I answer an FOI", DEFAULT_NEXT_STEP_CONTACTS.informationGovernance.label],
   ])("sends %p to %p first", (question, first) => {
     expect(labels(question)[0]).toBe(first);

@@ -32,7 +32,7 @@ const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     contact: "facilities",
-    words: ["building", "office", "desk", "parking", "car park", "post", "pass", "lift", "heating", "toilet", "kitchen", "repair", "locker", "room booking"],
+    words: ["building", "office", "desk", "parking", "car park", "post", "pass", "lift", "heating", "toilet", "kitchen", "canteen", "catering", "cleaning", "fire", "evacuation", "repair", "locker", "room booking", "meeting room"],
   },
   {
     contact: "informationGovernance",
