@@ -19,6 +19,13 @@ describe("next steps when search has no answer", () => {
     expect(labels(question)[0]).toBe(first);
   });
 
+  it("quotes a question with emoji or a lone surrogate in the mail subject without failing", () => {
+    const emojiAtCut = "a".repeat(149) + "😀 blorf";
+    const subject = (q: string) => decodeURIComponent(nextStepsFor(q).at(-1)!.url!.split("?subject=")[1]!);
+    expect(subject(emojiAtCut)).toBe(`Missing guidance: ${"a".repeat(149)}😀`);
+    expect(subject("broken \uD83D question")).toBe("Missing guidance: broken \uFFFD question");
+  });
+
   it("always ends with the comms team, with the question in the mail subject", () => {
     const steps = nextStepsFor("xylophone tuning allowance");
     const last = steps.at(-1)!;

@@ -73,9 +73,13 @@ export function nextStepsFor(question: string, contacts: Readonly<Record<NextSte
   return steps;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Adds the question as the mail subject of a mailto: link, so the comms team sees what was missing. */
 function withSubject(step: NextStep, question: string): NextStep {
   if (!step.url?.startsWith("mailto:") || step.url.includes("?")) return step;
-  const subject = `Missing guidance: ${question.trim().slice(0, SUBJECT_QUESTION_CHARS)}`;
+  // Cut by characters, not UTF-16 units, and mend any lone surrogate: encodeURIComponent throws on half an emoji.
+  const quoted = Array.from(question.trim()).slice(0, SUBJECT_QUESTION_CHARS).join("").replace(LONE_SURROGATE, "\uFFFD");
+  const subject = `Missing guidance: ${quoted}`;
   return { ...step, url: `${step.url}?subject=${encodeURIComponent(subject)}` };
 }
