@@ -52,7 +52,12 @@ export const INGEST_BATCH_SIZE = 500;
 
 export type FeedbackInput = Omit<SearchFeedback, "at">;
 
-/** Where a question was asked. Staff channels feed the content-gap report; "cli" (an operator testing) does not. */
+/**
+ * Where a question was asked. Questions asked in the bot and the tab feed the content-gap report. The message
+ * extension's are not logged: Teams sends a query as the person types, so the log would fill with fragments ("ann",
+ * "annual l") counted as unanswered, and a half-typed e-mail or phone number slips past redaction. Nor is "cli" (an
+ * operator testing).
+ */
 export type SearchChannel = SearchFeedback["channel"] | "cli";
 
 /** Options for {@link GuidanceService.search}. */
@@ -100,7 +105,7 @@ export class GuidanceService {
       ...(noAnswer === undefined ? {} : { noAnswer }),
       ...(noAnswer === true ? { nextSteps: (this.deps.nextSteps ?? nextStepsFor)(query.text) } : {}),
     };
-    if (channel !== "cli") {
+    if (channel === "bot" || channel === "tab") {
       this.deps.searchLog?.record({ query: query.text, channel, noAnswer: noAnswer === true, resultCount: results.length, ...(results[0] ? { topPageId: results[0].id } : {}) });
     }
     return response;

@@ -8,8 +8,8 @@ import { cardTexts } from "./support/walk-card";
 
 /**
  * The comms team's curation as staff meet it in Teams: a best bet pinned through the real BestBetService shows first
- * and marked, in the bot's answer and in the message extension; message-extension searches reach the anonymous query
- * log as "message_extension". Driven through /api/messages like Teams.
+ * and marked, in the bot's answer and in the message extension; the bot's questions reach the anonymous query log,
+ * the message extension's type-ahead queries do not. Driven through /api/messages like Teams.
  */
 
 const BOT = { id: "28:council-hub-bot", name: "Council Hub" };
@@ -86,14 +86,16 @@ describe("best bets in Teams", () => {
 });
 
 describe("the anonymous query log", () => {
-  it("records message-extension searches as 'message_extension', and neither suggestions nor unfurled links", async () => {
+  it("records questions asked of the bot, but not the message extension's type-ahead queries, suggestions or unfurled links", async () => {
     const before = await loggedToday();
-    await searchExtension([{ name: "query", value: "sick note rules" }]);
+    await askBot("sick note rules");
+    // Teams sends these as the person types: fragments, not questions.
+    for (const typed of ["sic", "sick no", "sick note rul"]) await searchExtension([{ name: "query", value: typed }]);
     await searchExtension([{ name: "initialRun", value: "true" }]);
     await post(activity({ type: "invoke", name: "composeExtension/queryLink", value: { url: `${TEST_PUBLIC_URL}/tabs/guidance?page=hr%2Fannual-leave.md` } }));
 
     const added = (await loggedToday()).slice(before.length);
-    expect(added).toEqual([expect.objectContaining({ query: "sick note rules", channel: "message_extension" })]);
+    expect(added).toEqual([expect.objectContaining({ query: "sick note rules", channel: "bot" })]);
     expect(JSON.stringify(added)).not.toContain(USER.aadObjectId);
     for (const question of SAMPLE_QUESTIONS) expect(added.map((row) => row.query)).not.toContain(question);
   });

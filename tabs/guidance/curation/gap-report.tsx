@@ -120,8 +120,8 @@ export function GapReport({ api, onForbidden }: GapReportProps): JSX.Element {
     <div className={styles.panel}>
       <h2 className={styles.heading}>Questions search could not answer</h2>
       <Text as="p" className={styles.muted}>
-        What staff asked in the bot, the Guidance tab and the message extension that had no good answer or was marked not
-        helpful. Questions are recorded without who asked them.
+        What staff asked in the bot and the Guidance tab that had no good answer or was marked not helpful. Questions are
+        recorded without who asked them.
       </Text>
       <form className={own.range} onSubmit={submit} noValidate aria-label="Report period">
         <Field className={own.dateField} label="From" validationMessage={rangeProblems.from}>
