@@ -42,8 +42,10 @@ export function createApp(deps: AppDeps): Express {
   app.disable("x-powered-by");
   app.set("trust proxy", config.nodeEnv === "production" ? 1 : false);
   app.use(securityHeaders());
-  app.put("/api/guidance/vocabulary", express.json({ limit: MAX_VOCABULARY_BODY_BYTES, strict: true, type: ["application/json", "application/*+json"] }));
-  app.use(express.json({ limit: MAX_BODY_BYTES, strict: true, type: ["application/json", "application/*+json"] }));
+  const jsonBody = express.json({ limit: MAX_BODY_BYTES, strict: true, type: ["application/json", "application/*+json"] });
+  // The vocabulary is the one body allowed to be large, so it is parsed only once the caller is signed in (below):
+  // nobody can make the host parse 2 MB without a valid token.
+  app.use((req, res, next) => (req.method === "PUT" && VOCABULARY_PATH.test(req.path) ? next() : jsonBody(req, res, next)));
 
   app.use("/healthz", healthRoutes(services, log));
   if (bot) app.post("/api/messages", botRoute(bot.adapter, bot.handler));
@@ -51,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(authenticate(validator));
+  api.put("/guidance/vocabulary", express.json({ limit: MAX_VOCABULARY_BODY_BYTES, strict: true, type: ["application/json", "application/*+json"] }));
   api.use("/me", meRoutes(services));
   api.use("/guidance", guidanceRoutes(services, delegatedSearch));
   api.use("/guidance", searchCurationRoutes(services));
@@ -62,3 +65,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(errorHandler(log));
   return app;
 }
+
+/** The vocabulary route as express matches it (any case, optional trailing slash). */
+const VOCABULARY_PATH = /^\/api\/guidance\/vocabulary\/?$/i;

@@ -85,6 +85,20 @@ describe("Search curation API", () => {
       expect(((await res.json()) as ErrorBody).error.code).toBe("forbidden");
     });
 
+    it("reads a large vocabulary body only from a signed-in caller: without a token it is refused before parsing", async () => {
+      // Malformed JSON shows whether the body was parsed: parsed first, it would be a 400; checked first, a 401.
+      const big = "{" + " ".repeat(1_000_000);
+      const unsigned = await fetch(`${hub.baseUrl}/api/guidance/vocabulary`, { method: "PUT", headers: { "content-type": "application/json" }, body: big });
+      expect(unsigned.status).toBe(401);
+      const signed = await fetch(`${hub.baseUrl}/api/guidance/vocabulary`, { method: "PUT", headers: { "content-type": "application/json", authorization: `Bearer ${tokens.get(OLIVIA)}` }, body: big });
+      expect(signed.status).toBe(400);
+      // Other routes keep the small limit.
+      const elsewhere = await call("POST", "/feedback", ALEX, undefined, { "content-type": "application/json" });
+      expect(elsewhere.status).toBe(400);
+      const tooBig = await fetch(`${hub.baseUrl}/api/guidance/feedback`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${tokens.get(ALEX)}` }, body: JSON.stringify({ query: "x".repeat(300_000), helpful: true }) });
+      expect(tooBig.status).toBe(413);
+    });
+
     it.each([OLIVIA, CHLOE, FATIMA])("lets %s read the vocabulary, best bets and report", async (upn) => {
       for (const path of ["/vocabulary", "/best-bets", "/report"]) expect((await call("GET", path, upn)).status).toBe(200);
     });

@@ -97,8 +97,9 @@ export class SearchLog {
 
   /** Flushes and stops accepting searches: call on shutdown so nothing queued is lost. */
   async close(): Promise<void> {
-    await this.flush();
+    // Closed first: a search arriving during the last write would otherwise wait in a buffer nobody flushes.
     this.closed = true;
+    await this.flush();
   }
 
   /** Logged searches from `from` to `to` (calendar days, inclusive), read by ISO week so only those weeks are read. */
