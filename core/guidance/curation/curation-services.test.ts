@@ -161,6 +161,14 @@ describe("stored vocabulary", () => {
     expect([...store.rows.values()].filter((r) => r.data.kind === "chunk" && r.data.revision === 2)).toEqual([]);
   });
 
+  it("reads the live save's chunks only, whatever a losing save of the same revision left behind", async () => {
+    const { curation, records } = setup();
+    await curation.vocabulary.replace({ entries: [{ terms: ["a", "b"] }] }, "ed");
+    // What a save that lost the race for revision 1 leaves until it tidies up (or for good, if its process died).
+    await records.open(SEARCH_VOCABULARY).create({ kind: "chunk", revision: 1, part: 0, content: '[{"terms":["x","y"]}]', saveId: "a-losing-save" });
+    expect((await curation.vocabulary.get()).entries).toEqual([{ terms: ["a", "b"] }]);
+  });
+
   it("serves the shipped default until something is stored, and again after a reset", async () => {
     const { curation } = setup();
     expect(await curation.vocabulary.get()).toMatchObject({ isDefault: true, version: "0" });

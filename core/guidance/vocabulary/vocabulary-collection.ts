@@ -22,6 +22,12 @@ export const SEARCH_VOCABULARY = defineCollection({
     isDefault: { type: "boolean" },
     /** Head: UPN of the comms editor who saved the live revision (also in the audit trail). */
     updatedBy: { type: "text", maxLength: 255 },
+    /**
+     * A random id per save, on its chunks and (once it wins) on the head. Two saves racing for the same revision
+     * both write chunks; readers take only the chunks of the save the head names, so the loser's (until it tidies
+     * them away, or if it never can) cannot break a read.
+     */
+    saveId: { type: "text", maxLength: 36, indexed: true },
   },
 });
 

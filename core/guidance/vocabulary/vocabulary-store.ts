@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { AuditLog } from "../../audit/audit-event";
 import type { RecordData, RecordStore, StoredRecord } from "../../records";
 import { AppError } from "../../shared/app-error";
@@ -101,15 +102,16 @@ export class VocabularyStore {
       throw AppError.conflict("The vocabulary was changed by someone else since you opened it. Reload it and try again.");
     }
     const revision = current + 1;
+    const saveId = randomUUID();
     const written: VocabularyRecord[] = [];
     try {
       if (chunks) {
-        const results = await this.deps.records.createMany(chunks.map((content, part) => ({ kind: "chunk", revision, part, content })));
+        const results = await this.deps.records.createMany(chunks.map((content, part) => ({ kind: "chunk", revision, part, content, saveId })));
         for (const result of results) if (result.ok) written.push(result.record);
         const failed = results.find((r) => !r.ok);
         if (failed && !failed.ok) throw failed.error;
       }
-      const headData = { kind: "head", revision, part: chunks?.length ?? 0, isDefault: chunks === undefined, updatedBy: actor } as const;
+      const headData = { kind: "head", revision, part: chunks?.length ?? 0, isDefault: chunks === undefined, updatedBy: actor, saveId } as const;
       if (head) {
         await this.deps.records.update(head.id, headData, head.version);
       } else {
@@ -135,9 +137,10 @@ export class VocabularyStore {
     if (!head || head.data.isDefault) {
       return { ...this.defaultView(), version: String(head?.data.revision ?? 0), ...(head ? { updatedAt: head.updatedAt, ...(head.data.updatedBy ? { updatedBy: head.data.updatedBy } : {}) } : {}) };
     }
+    // The chunks of the save the head names: a save that lost the race for this revision may have left its own.
     const chunks = await readAllRecords(this.deps.records, [
       { field: "kind", equals: "chunk" },
-      { field: "revision", equals: head.data.revision },
+      head.data.saveId ? { field: "saveId", equals: head.data.saveId } : { field: "revision", equals: head.data.revision },
     ]);
     chunks.sort((a, b) => a.data.part - b.data.part);
     if (chunks.length !== head.data.part || chunks.some((c, i) => c.data.part !== i)) {
