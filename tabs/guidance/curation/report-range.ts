@@ -1,7 +1,10 @@
 /** Days in the report's default range, as the host's default (the last 28 days, today included). */
 export const DEFAULT_REPORT_DAYS = 28;
 
-/** `YYYY-MM-DD` of a date (UTC, like the host). */
+/**
+ * `YYYY-MM-DD` of a date in UTC. The host counts days in Europe/London; around midnight in summer the two differ by
+ * a day, which only moves the default range's ends, and the tab shows the range the host used.
+ */
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
