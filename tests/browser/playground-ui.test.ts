@@ -116,6 +116,25 @@ describe("the bot in the Agents Playground web UI (personal chat)", () => {
     TEST_TIMEOUT_MS,
   );
 
+  it(
+    "says plainly when no page answers, and where to go next, with the facilities helpdesk as a mail link",
+    async () => {
+      const chat = await openChat();
+      await chat.send("whats on the canteen menu today");
+
+      const card = chat.card(/^I couldn't find any guidance for whats on the canteen menu today\. Where to go next:/).last();
+      await card.waitFor();
+      await card.getByText("Where to go next", { exact: true }).waitFor();
+      const facilities = card.getByRole("link", { name: "Contact the facilities helpdesk" });
+      await facilities.waitFor();
+      expect(await facilities.getAttribute("href")).toMatch(/^mailto:facilities@/);
+      await card.getByRole("link", { name: "Ask the communications team to add a page" }).waitFor();
+      await card.getByText("These pages came closest, but may not answer your question:").waitFor();
+      expect(pageErrors).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
   // The playground's card renderer (0.2.x) throws on Submit data carrying Teams' `msteams` extras, which is why our
   // buttons send plain data: this clicks one with no help from the test, as a person would.
   it(
