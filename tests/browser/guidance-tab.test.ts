@@ -180,6 +180,8 @@ describe("keyboard only", () => {
   it("signs in, searches, opens a result and comes back with Tab, Enter and Shift+Tab", async () => {
     await page.goto(`${bed.host.baseUrl}/tabs/guidance/`);
     await page.getByRole("heading", { name: "Sign in to Council Hub" }).waitFor();
+    // The heading shows while the sample users are still loading; a person waits for the list before tabbing to it.
+    await page.getByRole("combobox", { name: "Sample user" }).waitFor();
     await page.keyboard.press("Tab");
     expect(await focused().textContent()).toBe("Skip to main content");
     await page.keyboard.press("Tab");
