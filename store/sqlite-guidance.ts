@@ -58,7 +58,6 @@ export class SqliteGuidance implements GuidancePages {
           description = excluded.description, content_hash = excluded.content_hash, updated_at = excluded.updated_at`),
       remove: db.prepare<[string]>("DELETE FROM guidance_page WHERE id = ?"),
       count: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM guidance_page"),
-      all: db.prepare<[], PageRow>("SELECT * FROM guidance_page ORDER BY rowid"),
       after: db.prepare<[number, number], PageRow & { rowid: number }>("SELECT rowid, * FROM guidance_page WHERE rowid > ? ORDER BY rowid LIMIT ?"),
       changeSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM guidance_change"),
       changesSince: db.prepare<[number], { id: string; seq: number; content_hash: string | null }>(`
@@ -90,11 +89,6 @@ export class SqliteGuidance implements GuidancePages {
 
   async count(): Promise<number> {
     return this.statements.count.get()?.n ?? 0;
-  }
-
-  /** Every page, streamed in insertion order (for building an in-memory index at start). */
-  *allPages(): IterableIterator<GuidancePage> {
-    for (const row of this.statements.all.iterate()) yield toPage(row);
   }
 
   /**

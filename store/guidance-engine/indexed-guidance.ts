@@ -26,7 +26,7 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     private readonly store: SqliteGuidance,
     options: CouncilSearchOptions = {},
   ) {
-    // The index loads on the first search (or an explicit sync, as the host does at start), never on ingest alone:
+    // The index loads on the first search (or an explicit `load()`, as the host does at start), never on ingest alone:
     // `hub ingest` runs in its own process and would build an index only to throw it away. Once loaded, pages
     // ingested in this process are indexed as they are written.
     this.engine = new CouncilSearchEngine(options);
@@ -83,11 +83,11 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       });
       await this.loading;
     }
-    this.sync();
+    this.replayChanges();
   }
 
   private async loadInChunks(): Promise<void> {
-    // Read the head before the pages: changes committed during the load are replayed by sync() afterwards.
+    // Read the head before the pages: changes committed during the load are replayed afterwards.
     const head = this.store.changeSeq();
     let afterRow = 0;
     for (;;) {
@@ -105,18 +105,9 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     this.engine.setVocabulary(vocabulary);
   }
 
-  /**
-   * Brings the index up to date with SQLite now, synchronously (loading it in one go if needed: for tools and the
-   * bench; a serving host uses `load`).
-   */
-  sync(): void {
+  /** Applies page changes logged since the index last looked (one index lookup when there are none). */
+  private replayChanges(): void {
     const head = this.store.changeSeq();
-    if (this.seenSeq < 0) {
-      // Read the head before the pages: a change committed during the load is replayed by the next sync.
-      for (const page of this.store.allPages()) this.engine.upsert(page);
-      this.seenSeq = head;
-      return;
-    }
     if (head === this.seenSeq) return;
     let seen = this.seenSeq;
     for (const change of this.store.changesSince(this.seenSeq)) {

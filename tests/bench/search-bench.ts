@@ -85,7 +85,7 @@ export async function runSearchBench(guidanceDir: string, queries: readonly Benc
     const ingestMs = performance.now() - started;
     const pages = await guidance.pageCount();
     const indexStarted = performance.now();
-    hub.guidanceIndex.sync();
+    await hub.guidanceIndex.load();
     const indexMs = performance.now() - indexStarted;
 
     const search = async (text: string): Promise<string[] | undefined> => {

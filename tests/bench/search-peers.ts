@@ -52,7 +52,7 @@ export async function councilHubVariantPeer(name: string, corpusDir: string, ran
   const report = await service.ingest(CORPUS_ORIGIN, readDocuments(corpusDir), { actor: "bench" });
   const ms = performance.now() - started;
   const indexStarted = performance.now();
-  index.sync();
+  await index.load();
   const indexMs = performance.now() - indexStarted;
   return {
     name,
@@ -84,7 +84,7 @@ export async function councilHubPeer(corpusDir: string): Promise<SearchPeer & { 
   const report = await hub.guidance.ingest(CORPUS_ORIGIN, readDocuments(corpusDir), { actor: "bench" });
   const ms = performance.now() - started;
   const indexStarted = performance.now();
-  hub.guidanceIndex.sync();
+  await hub.guidanceIndex.load();
   const indexMs = performance.now() - indexStarted;
   return {
     name: "Council Hub",
