@@ -127,4 +127,9 @@ export const MIGRATIONS: readonly string[] = [
       ON CONFLICT(page_id) DO UPDATE SET seq = excluded.seq;
   END;
   `,
+  // 6: a Markdown page keeps its Markdown, rendered when someone opens it; body_html then holds '' (an HTML page
+  // keeps its sanitised HTML there, as before). Pages ingested earlier keep their rendered HTML and read as HTML.
+  `
+  ALTER TABLE guidance_page ADD COLUMN body_markdown TEXT;
+  `,
 ];

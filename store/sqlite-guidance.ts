@@ -6,7 +6,10 @@ interface PageRow {
   title: string;
   headings: string;
   body_text: string;
+  /** Sanitised HTML of an HTML page; '' for a Markdown page. */
   body_html: string;
+  /** The Markdown of a Markdown page (rendered when read); null for an HTML page. */
+  body_markdown: string | null;
   origin: string;
   url: string | null;
   /** One keyword a line ("" for none). */
@@ -51,10 +54,10 @@ export class SqliteGuidance implements GuidancePages {
       byUrl: db.prepare<[string], PageRow>("SELECT * FROM guidance_page WHERE url = ? COLLATE NOCASE ORDER BY rowid LIMIT 1"),
       fingerprints: db.prepare<[string], { id: string; content_hash: string }>("SELECT id, content_hash FROM guidance_page WHERE origin = ?"),
       upsert: db.prepare(`
-        INSERT INTO guidance_page (id, title, headings, body_text, body_html, origin, url, keywords, description, content_hash, updated_at)
-        VALUES (@id, @title, @headings, @body_text, @body_html, @origin, @url, @keywords, @description, @content_hash, @updated_at)
+        INSERT INTO guidance_page (id, title, headings, body_text, body_html, body_markdown, origin, url, keywords, description, content_hash, updated_at)
+        VALUES (@id, @title, @headings, @body_text, @body_html, @body_markdown, @origin, @url, @keywords, @description, @content_hash, @updated_at)
         ON CONFLICT(id) DO UPDATE SET title = excluded.title, headings = excluded.headings, body_text = excluded.body_text,
-          body_html = excluded.body_html, origin = excluded.origin, url = excluded.url, keywords = excluded.keywords,
+          body_html = excluded.body_html, body_markdown = excluded.body_markdown, origin = excluded.origin, url = excluded.url, keywords = excluded.keywords,
           description = excluded.description, content_hash = excluded.content_hash, updated_at = excluded.updated_at`),
       remove: db.prepare<[string]>("DELETE FROM guidance_page WHERE id = ?"),
       count: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM guidance_page"),
@@ -123,7 +126,8 @@ function toRow(page: GuidancePage): PageRow {
     title: page.title,
     headings: page.headings.join("\n"),
     body_text: page.text,
-    body_html: page.html,
+    body_html: "html" in page.body ? page.body.html : "",
+    body_markdown: "markdown" in page.body ? page.body.markdown : null,
     origin: page.origin,
     url: page.url ?? null,
     keywords: (page.keywords ?? []).join("\n"),
@@ -139,7 +143,7 @@ function toPage(row: PageRow): GuidancePage {
     title: row.title,
     headings: row.headings ? row.headings.split("\n") : [],
     text: row.body_text,
-    html: row.body_html,
+    body: row.body_markdown !== null ? { markdown: row.body_markdown } : { html: row.body_html },
     origin: row.origin,
     ...(row.url ? { url: row.url } : {}),
     ...(row.keywords ? { keywords: row.keywords.split("\n") } : {}),

@@ -8,7 +8,7 @@ import type { LoggedSearch } from "./search-log/search-log";
 
 // The service is real; the engine, pages and curation parts are fakes of core's own ports.
 
-const page = (id: string, text: string): GuidancePage => ({ id, title: `Title of ${id}`, headings: [], text, html: "", origin: "test", contentHash: id, updatedAt: new Date(0) });
+const page = (id: string, text: string): GuidancePage => ({ id, title: `Title of ${id}`, headings: [], text, body: { markdown: text }, origin: "test", contentHash: id, updatedAt: new Date(0) });
 const hit = (id: string, score: number): SearchHit => ({ id, title: `Title of ${id}`, snippet: `engine snippet for ${id}`, score });
 
 function setup(answer: SearchAnswer, pins: Pin[] = []) {

@@ -4,8 +4,9 @@ import type { Clock } from "../shared/clock";
 import type { AuditLog } from "../audit/audit-event";
 import type { Pin } from "./best-bets/best-bet-service";
 import { openingSnippet } from "./curation/opening-snippet";
+import { renderBody } from "./markdown-html";
 import { nextStepsFor } from "./next-steps";
-import type { GuidancePage, NextStep, SearchHit, SearchResponse } from "./page";
+import type { GuidancePage, NextStep, PageView, SearchHit, SearchResponse } from "./page";
 import { contentHash, inThreadParser, type SourceDocument } from "./parse-document";
 import type { DocumentParser, FeedbackStore, GuidancePages, GuidanceSearchEngine, ParseOutcome, SearchFeedback } from "./ports";
 import { parseQuery } from "./query";
@@ -132,6 +133,12 @@ export class GuidanceService {
     const page = await this.deps.pages.get(id);
     if (!page) throw AppError.notFound("That guidance page");
     return page;
+  }
+
+  /** A page as a person reads it: its body rendered to safe HTML (Markdown is rendered here, not at ingest). */
+  async readPage(id: string): Promise<PageView> {
+    const page = await this.getPage(id);
+    return { id: page.id, title: page.title, headings: page.headings, html: renderBody(page.body), ...(page.url ? { url: page.url } : {}), updatedAt: page.updatedAt };
   }
 
   /** The page whose original link (a SharePoint page, an intranet URL) is `url`, if one is known; never throws for an unknown link. */

@@ -4,6 +4,7 @@ export * from "./stopwords";
 export * from "./feedback-collection";
 export * from "./ports";
 export * from "./parse-document";
+export { renderBody } from "./markdown-html";
 export * from "./guidance-service";
 export * from "./vocabulary";
 export * from "./ranking";

@@ -1,7 +1,6 @@
-import { Lexer } from "marked";
 import { markdownToHtml, safeUrl } from "./markdown-html";
 
-const render = (markdown: string): string => markdownToHtml(new Lexer().lex(markdown));
+const render = (markdown: string): string => markdownToHtml(markdown);
 // Anything that could run script or load active content, in any case.
 const DANGEROUS = /<script|<style|<iframe|<object|<embed|<svg|<math|<form|<input|<meta|<link|<base|\son\w+\s*=|javascript:|vbscript:|data:|style=|srcdoc/i;
 

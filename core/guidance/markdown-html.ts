@@ -1,5 +1,6 @@
-import { getDefaults, Parser, Renderer, type Token, type Tokens } from "marked";
+import { getDefaults, Lexer, Parser, Renderer, type Token, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
+import type { PageBody } from "./page";
 
 /**
  * Safe HTML for a guidance page. Markdown is rendered straight from marked's tokens by a renderer that only ever
@@ -115,11 +116,12 @@ function holdsRawHtml(token: Token): boolean {
 }
 
 /**
- * Safe HTML for lexed Markdown. Each top-level block is rendered on its own; a block holding raw HTML is sanitised
+ * Safe HTML for Markdown (CommonMark + GFM). Each top-level block is rendered on its own; a block holding raw HTML is sanitised
  * (so a `<script>`, an `onerror=` or an `<a href="javascript:…">` written as HTML is removed as before), every other
  * block is trusted as the renderer wrote it.
  */
-export function markdownToHtml(tokens: readonly Token[]): string {
+export function markdownToHtml(markdown: string): string {
+  const tokens = new Lexer().lex(markdown);
   let out = "";
   let run: Token[] = [];
   const flush = (): void => {
@@ -136,4 +138,9 @@ export function markdownToHtml(tokens: readonly Token[]): string {
   }
   flush();
   return out;
+}
+
+/** A page body as HTML safe to show: Markdown rendered (CommonMark + GFM), HTML as sanitised at ingest. */
+export function renderBody(body: PageBody): string {
+  return "markdown" in body ? markdownToHtml(body.markdown) : body.html;
 }

@@ -7,8 +7,8 @@ export interface GuidancePage {
   readonly headings: readonly string[];
   /** Plain text of the body, markup removed: what search indexes and snippets quote. */
   readonly text: string;
-  /** The body as sanitised HTML, safe to render in a tab. */
-  readonly html: string;
+  /** The body as ingested: Markdown as written, or sanitised HTML. {@link renderBody} gives HTML safe to show. */
+  readonly body: PageBody;
   /** Where the page came from: an ingest root label ("sample", a folder path) or a SharePoint site. */
   readonly origin: string;
   /** Link to the original, where the page has one (front matter `url`, or a SharePoint page URL). */
@@ -22,6 +22,24 @@ export interface GuidancePage {
   readonly description?: string;
   /** sha256 of the source bytes: re-ingest skips pages whose hash is unchanged. */
   readonly contentHash: string;
+  readonly updatedAt: Date;
+}
+
+/**
+ * A page's body. Markdown is kept as its author wrote it and rendered to safe HTML when someone opens the page:
+ * rendering every page at ingest cost more than all the rest of ingest, for pages most of which are rarely opened.
+ * HTML (an .html file, a SharePoint page) is sanitised at ingest and kept sanitised.
+ */
+export type PageBody = { readonly markdown: string } | { readonly html: string };
+
+/** A page as a person reads it in the tab: what the page API returns. */
+export interface PageView {
+  readonly id: string;
+  readonly title: string;
+  readonly headings: readonly string[];
+  /** The body as HTML safe to show. */
+  readonly html: string;
+  readonly url?: string;
   readonly updatedAt: Date;
 }
 

@@ -31,7 +31,7 @@ export function guidanceRoutes(services: HubServices, delegatedSearch?: Delegate
   router.get("/pages/*id", async (req, res) => {
     const raw = (req.params as { id: string | string[] }).id;
     const id = Array.isArray(raw) ? raw.join("/") : raw;
-    const page = await services.guidance.getPage(id);
+    const page = await services.guidance.readPage(id);
     res.json({ id: page.id, title: page.title, headings: page.headings, html: page.html, url: page.url, updatedAt: page.updatedAt.toISOString() });
   });
 

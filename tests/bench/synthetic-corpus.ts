@@ -34,7 +34,7 @@ export function* synthesisePages(pages: readonly GuidancePage[], count: number, 
       title: i < pages.length ? page.title : `${page.title} (${Math.floor(i / pages.length)})`,
       headings: page.headings,
       text: body.join("\n"),
-      html: "",
+      body: { markdown: "" },
       contentHash: `synthetic-${i}`,
     };
   }

@@ -34,7 +34,7 @@ describe.each(harnesses)("search curation on %s", (_name, makeHarness) => {
   let harness: Harness;
   let curation: SearchCuration;
   const events: AuditEvent[] = [];
-  const page: GuidancePage = { id: "hr/annual-leave.md", title: "Annual leave", headings: [], text: "How to book annual leave.", html: "", origin: "t", contentHash: "x", updatedAt: new Date() };
+  const page: GuidancePage = { id: "hr/annual-leave.md", title: "Annual leave", headings: [], text: "How to book annual leave.", body: { markdown: "How to book annual leave." }, origin: "t", contentHash: "x", updatedAt: new Date() };
 
   beforeAll(async () => {
     harness = await makeHarness(COLLECTIONS);

@@ -78,7 +78,7 @@ function setup() {
   const records = new MemoryFactory(() => now);
   const events: AuditEvent[] = [];
   const audit: AuditLog = { record: async (e) => void events.push(e), recent: async () => [...events].reverse() };
-  const pages = new Map<string, GuidancePage>(["a.md", "b.md", "c.md", "d.md", "e.md"].map((id) => [id, { id, title: `Title ${id}`, headings: [], text: "", html: "", origin: "t", contentHash: id, updatedAt: now }]));
+  const pages = new Map<string, GuidancePage>(["a.md", "b.md", "c.md", "d.md", "e.md"].map((id) => [id, { id, title: `Title ${id}`, headings: [], text: "", body: { markdown: "" }, origin: "t", contentHash: id, updatedAt: now }]));
   const errors: string[] = [];
   const applied: Vocabulary[] = [];
   const make = () =>

@@ -1,0 +1,2 @@
+export * from "./markdown-text";
+export { inlineText, referenceLabel } from "./inline-text";
