@@ -80,7 +80,7 @@ export async function composeHub(config: HubConfig, log: Logger, options: Compos
       validator,
       devIssuer,
       bot: { adapter, handler },
-      delegatedSearch: createDelegatedSearch(config, log, options.delegatedSearch),
+      delegatedSearch: createDelegatedSearch(config, log, { ...options.delegatedSearch, vocabulary: services.searchCuration.vocabulary }),
       tabsDir: options.tabsDir ?? join(packageRoot(), "dist", "tabs"),
       log,
     });

@@ -1,5 +1,5 @@
 import type { INetworkModule } from "@azure/msal-node";
-import type { GuidanceSearchEngine, Principal } from "../core";
+import type { GuidanceSearchEngine, Principal, VocabularySource } from "../core";
 import { createConfidentialClient, createGraphClient, createMicrosoftSearch, createOboTokenProvider } from "../graph";
 import type { HubConfig } from "./config";
 import type { Logger } from "./logger";
@@ -30,12 +30,18 @@ export interface DelegatedSearchSeams {
   readonly graphFetch?: typeof fetch;
 }
 
+/** Options for {@link createDelegatedSearch}: what it searches with, and the test seams. */
+export interface DelegatedSearchOptions extends DelegatedSearchSeams {
+  /** The comms team's live search vocabulary, so Microsoft Search expands questions as the local index does. */
+  readonly vocabulary?: VocabularySource;
+}
+
 /**
  * Microsoft 365 only: the tab's guidance search through Microsoft Search on the user's behalf (OBO), so results are
  * security-trimmed to what that person may read in SharePoint. The bot keeps the local index (its own ranking).
  * Undefined in dev mode or without Graph credentials and an intranet site.
  */
-export function createDelegatedSearch(config: HubConfig, log: Logger, seams: DelegatedSearchSeams = {}): DelegatedSearch | undefined {
+export function createDelegatedSearch(config: HubConfig, log: Logger, options: DelegatedSearchOptions = {}): DelegatedSearch | undefined {
   const site = config.sitePages.site;
   const siteUrl = site ? siteWebUrl(site) : undefined;
   if (config.authMode !== "entra" || !config.entra || !config.graph.clientSecret || !siteUrl) {
@@ -44,13 +50,13 @@ export function createDelegatedSearch(config: HubConfig, log: Logger, seams: Del
   }
   const msal = createConfidentialClient(
     { tenantId: config.entra.tenantId, clientId: config.entra.clientId, clientSecret: config.graph.clientSecret },
-    seams.msalNetwork ? { networkClient: seams.msalNetwork } : {},
+    options.msalNetwork ? { networkClient: options.msalNetwork } : {},
   );
   const obo = createOboTokenProvider({ msal, scopes: DELEGATED_GRAPH_SCOPES });
-  const search = createMicrosoftSearch({ siteUrl });
+  const search = createMicrosoftSearch({ siteUrl, ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}) });
   return async (bearerToken, principal) => {
     // Exchange first, outside the Graph SDK: a consent_required 403 then reaches the tab intact (the SDK would wrap it).
     await obo.getTokenFor(bearerToken, principal);
-    return search.forUser(createGraphClient({ tokenProvider: obo.forUser(bearerToken, principal), baseUrl: config.graph.baseUrl, ...(seams.graphFetch ? { fetch: seams.graphFetch } : {}) }));
+    return search.forUser(createGraphClient({ tokenProvider: obo.forUser(bearerToken, principal), baseUrl: config.graph.baseUrl, ...(options.graphFetch ? { fetch: options.graphFetch } : {}) }));
   };
 }

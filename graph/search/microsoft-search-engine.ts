@@ -1,5 +1,6 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
-import type { GuidanceSearchEngine, ParsedQuery, SearchHit } from "../../core";
+import { ExpansionTable, expandQuery, liveExpansionTable, type GuidanceSearchEngine, type ParsedQuery, type SearchHit, type VocabularySource } from "../../core";
+import { kqlQueryString, MAX_KQL_QUERY_LENGTH } from "./kql-query";
 import { searchFailure } from "./search-errors";
 import { toSearchHit, type GraphSearchResponse } from "./search-hit";
 
@@ -14,11 +15,18 @@ export const MAX_SEARCH_ROUNDS = 2;
 export const SEARCH_FIELDS = ["title", "filename"] as const;
 /** SharePoint's content class of pages in a Site Pages library: keeps documents and list rows out of the results. */
 const SITE_PAGE_CONTENT_CLASS = "STS_ListItem_WebPageLibrary";
+/** Where Microsoft Search puts the query string in the template. */
+const SEARCH_TERMS = "{searchTerms}";
 
 /** Options for {@link createMicrosoftSearch}. */
 export interface MicrosoftSearchOptions {
   /** Absolute URL of the intranet site, e.g. `https://council.sharepoint.com/sites/intranet`: results are its pages only. */
   readonly siteUrl: string;
+  /**
+   * The comms team's search vocabulary (synonyms, acronyms), read on every search: a question's words are ORed with
+   * their equivalents, so an edit applies from the next search. None: questions are searched as typed.
+   */
+  readonly vocabulary?: VocabularySource;
 }
 
 /** Microsoft Search for guidance, bound to a signed-in user per request. */
@@ -39,14 +47,19 @@ export interface MicrosoftSearch {
  * return every page twice, plus documents the guidance index does not hold.
  *
  * @example
- * const search = createMicrosoftSearch({ siteUrl: config.intranetSiteUrl });
+ * const search = createMicrosoftSearch({ siteUrl: config.intranetSiteUrl, vocabulary: services.searchCuration.vocabulary });
  * // per request, with the caller's token:
  * const graph = createGraphClient({ tokenProvider: obo.forUser(bearerTokenOf(res), principalOf(res)) });
  * const hits = await search.forUser(graph).search(parseQuery(q));
  */
 export function createMicrosoftSearch(options: MicrosoftSearchOptions): MicrosoftSearch {
   const queryTemplate = scopeTemplate(options.siteUrl);
-  return { forUser: (client) => ({ search: (query) => searchPages(client, queryTemplate, query) }) };
+  // The template's characters count towards KQL's limit once {searchTerms} is replaced.
+  const maxQueryLength = MAX_KQL_QUERY_LENGTH - (queryTemplate.length - SEARCH_TERMS.length);
+  const noVocabulary = new ExpansionTable({ entries: [] });
+  const table = options.vocabulary ? liveExpansionTable(options.vocabulary) : () => noVocabulary;
+  const queryString = (query: ParsedQuery): string => kqlQueryString(expandQuery(query, table()), maxQueryLength);
+  return { forUser: (client) => ({ search: (query) => searchPages(client, queryTemplate, queryString(query), query.top) }) };
 }
 
 /** KQL that keeps the user's terms and restricts them to the site's pages. */
@@ -63,17 +76,19 @@ function scopeTemplate(siteUrl: string): string {
     throw new TypeError(`siteUrl must be a plain https URL of a SharePoint site, got ${JSON.stringify(siteUrl)}`);
   }
   const pages = `${url.origin}${url.pathname.replace(/\/+$/, "")}/SitePages`;
-  return `({searchTerms}) contentclass:${SITE_PAGE_CONTENT_CLASS} path:"${pages}"`;
+  return `(${SEARCH_TERMS}) contentclass:${SITE_PAGE_CONTENT_CLASS} path:"${pages}"`;
 }
 
-async function searchPages(client: Client, queryTemplate: string, query: ParsedQuery): Promise<SearchHit[]> {
-  // keyTerms are lower-cased words and numbers: no quotes, colons or brackets, and KQL operators only count in upper
-  // case, so nothing a user types can break out of the site scope or make the KQL invalid.
-  const queryString = query.keyTerms.join(" ");
-  const size = Math.min(query.top, MAX_SEARCH_PAGE_SIZE);
+/**
+ * `queryString` comes from kqlQueryString: lower-cased words, quoted phrases and balanced brackets with no colons,
+ * so nothing a user types (or a comms editor puts in the vocabulary) can break out of the site scope or make the
+ * KQL invalid.
+ */
+async function searchPages(client: Client, queryTemplate: string, queryString: string, top: number): Promise<SearchHit[]> {
+  const size = Math.min(top, MAX_SEARCH_PAGE_SIZE);
   const hits: SearchHit[] = [];
   const seen = new Set<string>();
-  for (let round = 0, from = 0; round < MAX_SEARCH_ROUNDS && hits.length < query.top; round++, from += size) {
+  for (let round = 0, from = 0; round < MAX_SEARCH_ROUNDS && hits.length < top; round++, from += size) {
     const body = { requests: [{ entityTypes: ["listItem"], query: { queryString, queryTemplate }, from, size, fields: [...SEARCH_FIELDS] }] };
     let response: GraphSearchResponse;
     try {
@@ -92,7 +107,7 @@ async function searchPages(client: Client, queryTemplate: string, query: ParsedQ
     });
     if (page.length === 0 || !container?.moreResultsAvailable) break;
   }
-  return hits.slice(0, query.top);
+  return hits.slice(0, top);
 }
 
 function tryDecode(path: string): string | undefined {

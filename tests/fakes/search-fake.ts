@@ -49,7 +49,8 @@ type Json = Record<string, unknown>;
 /**
  * Microsoft Search (`POST /search/query`) over a set of pages, registered on the HTTPS {@link GraphFake}. It checks
  * the request the way Graph does (entity types, size limit, a query string), runs `queryTemplate` with its
- * `{searchTerms}` and `path:`/`contentclass:` restrictions, matches every term as a whole word, trims results to
+ * `{searchTerms}` and `path:`/`contentclass:` restrictions, evaluates the free text as KQL (whole words, "phrases",
+ * brackets, AND and OR; any other operator or syntax is a 400, as a leak would be), trims results to
  * the pages the token's user may read, ranks title matches above body matches, pages with `from`/`size` and
  * `moreResultsAvailable`, and writes summaries with `<c0>` highlights and `<ddd/>` cuts.
  *
@@ -79,7 +80,7 @@ export class SearchFake {
     const matches = pages
       .filter((p) => p.readers === undefined || p.readers.includes(user))
       .filter((p) => parsed.restrictions.every((r) => restrictionMatches(r, p)))
-      .map((page) => ({ page, score: score(page, parsed.terms) }))
+      .map((page) => ({ page, score: score(page, parsed.expression) }))
       .filter((m) => m.score > 0)
       .sort((a, b) => b.score - a.score || a.page.webUrl.localeCompare(b.page.webUrl));
     const window = matches.slice(parsed.from, parsed.from + parsed.size);
@@ -102,8 +103,73 @@ interface Restriction {
 }
 
 interface ParsedSearch extends Omit<SearchFakeQuery, "user"> {
+  /** Every word of the query, for highlights and `searchTerms`. */
   readonly terms: string[];
+  readonly expression: KqlNode;
   readonly restrictions: Restriction[];
+}
+
+/** KQL free text as the fake understands it: a word or "phrase" (a list of words), all of (AND), any of (OR). */
+export type KqlNode = { readonly phrase: readonly string[] } | { readonly all: readonly KqlNode[] } | { readonly any: readonly KqlNode[] };
+
+/** KQL's operators, upper case only ([MS-KQL] 2); the fake runs AND and OR and refuses the others. */
+const KQL_OPERATORS = new Set(["ALL", "AND", "ANY", "NEAR", "NONE", "NOT", "ONEAR", "OR", "WORDS", "XRANK"]);
+/** A bare word the fake takes literally: letters, digits and inner apostrophes. Wildcards, `+`/`-` and the like are refused. */
+const BARE_WORD = /^[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*$/u;
+
+/**
+ * Parses KQL free text (property restrictions already taken out), strictly: balanced brackets and quotes, no empty
+ * group, OR only between operands, and nothing beyond words, phrases, brackets, AND and OR. A string is the error.
+ */
+export function parseKql(text: string): KqlNode | string {
+  const tokens = text.match(/"[^"]*"?|[()]|[^\s()"]+/g) ?? [];
+  let at = 0;
+  const anyOf = (): KqlNode | string => {
+    const items: KqlNode[] = [];
+    for (;;) {
+      const item = allOf();
+      if (typeof item === "string") return item;
+      items.push(item);
+      if (tokens[at] !== "OR") return items.length === 1 ? items[0]! : { any: items };
+      at++;
+    }
+  };
+  const allOf = (): KqlNode | string => {
+    const items: KqlNode[] = [];
+    while (at < tokens.length && tokens[at] !== ")" && tokens[at] !== "OR") {
+      if (tokens[at] === "AND" && items.length > 0) at++;
+      const item = operand();
+      if (typeof item === "string") return item;
+      items.push(item);
+    }
+    if (items.length === 0) return `Syntax error: expected a term at token ${at + 1}.`;
+    return items.length === 1 ? items[0]! : { all: items };
+  };
+  const operand = (): KqlNode | string => {
+    const token = tokens[at++];
+    if (token === undefined) return "Syntax error: the query ends where a term was expected.";
+    if (token === "(") {
+      const inner = anyOf();
+      if (typeof inner === "string") return inner;
+      return tokens[at++] === ")" ? inner : "Syntax error: unbalanced brackets.";
+    }
+    if (token.startsWith('"')) {
+      if (token.length < 2 || !token.endsWith('"')) return "Syntax error: unterminated phrase.";
+      const words = token.slice(1, -1).split(/[^\p{L}\p{N}']+/u).filter((w) => w !== "");
+      return words.length > 0 ? { phrase: words.map((w) => w.toLowerCase()) } : "Syntax error: empty phrase.";
+    }
+    if (KQL_OPERATORS.has(token)) return `The fake does not support the KQL operator ${token} here.`;
+    return BARE_WORD.test(token) ? { phrase: [token.toLowerCase()] } : `The fake does not support the KQL syntax in ${JSON.stringify(token)}.`;
+  };
+  const expression = anyOf();
+  if (typeof expression === "string") return expression;
+  return at === tokens.length ? expression : "Syntax error: unbalanced brackets.";
+}
+
+/** Every word of an expression, once each, in order. */
+function wordsOf(node: KqlNode): string[] {
+  const words = "phrase" in node ? [...node.phrase] : ("all" in node ? node.all : node.any).flatMap(wordsOf);
+  return [...new Set(words)];
 }
 
 /** Validates the body as Graph would and works out terms and restrictions; a string is the 400 message. */
@@ -135,13 +201,10 @@ function parseSearchRequest(body: unknown): ParsedSearch | string {
   const unsupported = restrictions.find((r) => !SUPPORTED_RESTRICTIONS.has(r.property));
   if (unsupported) return `The fake does not support the KQL property ${unsupported.property}.`;
   // KQL operators are upper case only; lower-case "and"/"or" are ordinary words.
-  const terms = free
-    .replace(/[()]/g, " ")
-    .split(/\s+/)
-    .filter((t) => t !== "" && t !== "AND" && t !== "OR")
-    .map((t) => t.toLowerCase());
-  if (terms.length === 0) return "The query has no search terms.";
-  return { queryString, ...(queryTemplate !== undefined ? { queryTemplate } : {}), from: from as number, size: size as number, ...(fields ? { fields } : {}), terms, restrictions };
+  const expression = parseKql(free);
+  if (typeof expression === "string") return expression;
+  const terms = wordsOf(expression);
+  return { queryString, ...(queryTemplate !== undefined ? { queryTemplate } : {}), from: from as number, size: size as number, ...(fields ? { fields } : {}), terms, expression, restrictions };
 }
 
 function restrictionMatches(restriction: Restriction, page: SearchFakePage): boolean {
@@ -150,16 +213,15 @@ function restrictionMatches(restriction: Restriction, page: SearchFakePage): boo
   return safeDecode(page.webUrl).toLowerCase().startsWith(safeDecode(restriction.value).toLowerCase());
 }
 
-/** Whole-word matches of every term (AND, as KQL does by default); title matches count three times. Zero if any term is missing. */
-function score(page: SearchFakePage, terms: readonly string[]): number {
-  let total = 0;
-  for (const term of terms) {
-    const inTitle = countWord(page.title, term);
-    const inText = countWord(page.text, term);
-    if (inTitle + inText === 0) return 0;
-    total += inTitle * 3 + inText;
-  }
-  return total;
+/**
+ * Whole-word (or whole-phrase) matches, title matches counting three times. Terms side by side must all match (AND,
+ * as KQL does by default): zero if any is missing. OR adds up whichever alternatives match.
+ */
+function score(page: SearchFakePage, node: KqlNode): number {
+  if ("phrase" in node) return countWord(page.title, node.phrase) * 3 + countWord(page.text, node.phrase);
+  const scores = ("all" in node ? node.all : node.any).map((child) => score(page, child));
+  if ("all" in node && scores.includes(0)) return 0;
+  return scores.reduce((sum, s) => sum + s, 0);
 }
 
 function renderHit(page: SearchFakePage, terms: readonly string[], rank: number, fields: readonly string[] | undefined): Json {
@@ -191,11 +253,13 @@ function summarise(text: string, terms: readonly string[]): string {
   return `${start > 0 ? "<ddd/> " : ""}${window}${end < text.length ? " <ddd/>" : ""}`;
 }
 
-function wordPattern(term: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})(?![\\p{L}\\p{N}])`, "giu");
+/** A word, or the words of a phrase with anything but letters and digits between them. */
+function wordPattern(term: string | readonly string[]): RegExp {
+  const words = (typeof term === "string" ? [term] : term).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(${words.join("[^\\p{L}\\p{N}]+")})(?![\\p{L}\\p{N}])`, "giu");
 }
 
-function countWord(text: string, term: string): number {
+function countWord(text: string, term: string | readonly string[]): number {
   return text.match(wordPattern(term))?.length ?? 0;
 }
 

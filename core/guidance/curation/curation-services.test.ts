@@ -7,7 +7,7 @@ import type { GuidancePage } from "../page";
 import { SEARCH_LOG_BATCH } from "../search-log/search-log";
 import { SEARCH_QUERIES } from "../search-log/search-log-collection";
 import { SEARCH_VOCABULARY } from "../vocabulary/vocabulary-collection";
-import { chunksOf } from "../vocabulary/vocabulary-store";
+import { chunksOf, VOCABULARY_REFRESH_MS } from "../vocabulary/vocabulary-store";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { RefreshingValue } from "./refreshing-value";
 import { createSearchCuration } from "./search-curation";
@@ -176,6 +176,20 @@ describe("stored vocabulary", () => {
     const reset = await curation.vocabulary.reset("lead");
     expect(reset).toMatchObject({ isDefault: true, updatedBy: "lead", version: "2" });
     expect(reset.entries.length).toBeGreaterThan(50);
+  });
+
+  it("serves as current() what it last applied: another instance's save within VOCABULARY_REFRESH_MS", async () => {
+    const { curation, other, advance } = setup();
+    await other.vocabulary.ensureFresh();
+    const before = other.vocabulary.current();
+    expect(before.entries.length).toBeGreaterThan(50); // the shipped default
+    await curation.vocabulary.replace({ entries: [{ terms: ["zorbing", "lone working"] }] }, "ed");
+    await other.vocabulary.ensureFresh();
+    expect(other.vocabulary.current()).toBe(before);
+    advance(VOCABULARY_REFRESH_MS);
+    await other.vocabulary.ensureFresh(); // starts the refresh in the background
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(other.vocabulary.current().entries).toEqual([{ terms: ["zorbing", "lone working"] }]);
   });
 
   it("splits chunks at code points, never inside a surrogate pair", () => {

@@ -11,6 +11,8 @@ import { analyse } from "./analyzer";
 export interface Expansion {
   /** Index terms, in order; more than one for a phrase. */
   readonly terms: readonly string[];
+  /** The phrase as the vocabulary words it (an engine that does its own text analysis, e.g. Microsoft Search, needs this). */
+  readonly text: string;
   /** True for a one-way broader word: searched for at a lower weight than a true equivalent. */
   readonly broader: boolean;
 }
@@ -27,6 +29,7 @@ export interface ExpansionMatch {
 
 interface Phrase {
   readonly terms: readonly string[];
+  readonly text: string;
   readonly key: string;
   readonly entry: number;
   readonly acronym: boolean;
@@ -55,7 +58,7 @@ export class ExpansionTable {
           .filter((w) => !w.stop || isAcronymText(text))
           .map((w) => w.term);
         if (terms.length === 0 || terms.length > MAX_PHRASE_TERMS) return undefined;
-        return { terms, key: terms.join(" "), entry: index, acronym: terms.length === 1 && isAcronymText(text) };
+        return { terms, text, key: terms.join(" "), entry: index, acronym: terms.length === 1 && isAcronymText(text) };
       };
       const equivalents = dedupe(entry.terms.map(toPhrase));
       const broader = dedupe((entry.broader ?? []).map(toPhrase));
@@ -80,8 +83,8 @@ export class ExpansionTable {
         const found = byEnd.get(end) ?? { expansions: new Map<string, Expansion>(), acronym: false };
         found.acronym ||= phrase.acronym;
         const entry = this.entries[phrase.entry]!;
-        for (const other of entry.equivalents) if (other.key !== phrase.key) found.expansions.set(other.key, { terms: other.terms, broader: false });
-        for (const other of entry.broader) if (!found.expansions.has(other.key)) found.expansions.set(other.key, { terms: other.terms, broader: true });
+        for (const other of entry.equivalents) if (other.key !== phrase.key) found.expansions.set(other.key, { terms: other.terms, text: other.text, broader: false });
+        for (const other of entry.broader) if (!found.expansions.has(other.key)) found.expansions.set(other.key, { terms: other.terms, text: other.text, broader: true });
         byEnd.set(end, found);
       }
       for (const [end, found] of byEnd) {

@@ -171,9 +171,10 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
 
 /**
  * The words of a question that carry meaning: stopwords dropped (unless nothing else is left), except an acronym
- * typed in capitals that the vocabulary knows ("IT", "US").
+ * typed in capitals that the vocabulary knows ("IT", "US"). What vocabulary matching runs on, in this engine and
+ * in the expansion other engines get (see vocabulary/query-expansion.ts).
  */
-function keyWords(words: readonly AnalysedWord[], table: ExpansionTable, text: string): AnalysedWord[] {
+export function keyWords(words: readonly AnalysedWord[], table: ExpansionTable, text: string): AnalysedWord[] {
   const kept = words.filter((w) => (!w.stop && !QUESTION_FILLERS.has(w.surface)) || (table.acronyms.has(w.term) && /^[A-Z]{2,}$/.test(text.slice(w.start, w.end))));
   return kept.length > 0 ? kept : [...words];
 }

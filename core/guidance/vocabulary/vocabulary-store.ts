@@ -6,7 +6,7 @@ import type { Clock } from "../../shared/clock";
 import { readAllRecords } from "../curation/read-all-records";
 import { RefreshingValue, type BackgroundErrorHandler } from "../curation/refreshing-value";
 import { DEFAULT_VOCABULARY } from "./default-vocabulary";
-import { normaliseVocabulary, type Vocabulary, type VocabularyEntry } from "./vocabulary";
+import { normaliseVocabulary, type Vocabulary, type VocabularyEntry, type VocabularySource } from "./vocabulary";
 import { VOCABULARY_CHUNK_CHARS, type SEARCH_VOCABULARY } from "./vocabulary-collection";
 
 /** How long another process's vocabulary edit may take to reach this one's searches. */
@@ -41,14 +41,17 @@ export interface VocabularyStoreDeps {
  * The editable search vocabulary: stored as revisions in the search-vocabulary collection, applied to the engine at
  * start, after an edit here, and within VOCABULARY_REFRESH_MS of an edit in another process (checked on searches).
  * Saves use optimistic concurrency twice over: the editor's `version`, and the head record's store version.
+ * `current()` is the vocabulary last applied, for engines that read it per search rather than being handed it.
  */
-export class VocabularyStore {
+export class VocabularyStore implements VocabularySource {
   private readonly live: RefreshingValue<VocabularyView>;
   private appliedVersion: string | undefined;
   private readonly defaults: Vocabulary;
+  private applied: Vocabulary;
 
   constructor(private readonly deps: VocabularyStoreDeps) {
     this.defaults = normaliseVocabulary(deps.defaults ?? DEFAULT_VOCABULARY);
+    this.applied = this.defaults;
     this.live = new RefreshingValue({
       load: () => this.read(),
       maxAgeMs: VOCABULARY_REFRESH_MS,
@@ -59,9 +62,16 @@ export class VocabularyStore {
         // Rebuilding the expansion table costs a little; only do it when the revision changed.
         if (view.version === this.appliedVersion) return;
         this.appliedVersion = view.version;
-        this.deps.apply({ entries: view.entries });
+        // A new object per revision: readers can tell a change by identity and recompile only then.
+        this.applied = { entries: view.entries };
+        this.deps.apply(this.applied);
       },
     });
+  }
+
+  /** The vocabulary applied last (the shipped default before the first load); call ensureFresh() first on a search. */
+  current(): Vocabulary {
+    return this.applied;
   }
 
   /** The live vocabulary, read fresh from the store (an editor is about to change it). */

@@ -24,8 +24,8 @@ export interface Vocabulary {
 }
 
 /**
- * Where the live vocabulary comes from. Today an in-memory value with the defaults; the admin page (next
- * increment) stores edits and calls the engine's setVocabulary, which applies them without re-indexing.
+ * Where the live vocabulary comes from: the comms team's stored vocabulary (VocabularyStore), or a fixed one. An
+ * engine that reads it per search sees an edit from the next search, with no re-indexing.
  */
 export interface VocabularySource {
   current(): Vocabulary;
