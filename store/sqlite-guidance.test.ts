@@ -117,6 +117,20 @@ describe("SqliteGuidance on :memory:", () => {
     expect(await store.get("hr/full.md")).toEqual(original);
   });
 
+  it("keeps a Markdown page's Markdown and an HTML page's sanitised HTML, and renders either for reading", async () => {
+    expect((await store.get("hr/sickness.md"))?.body).toEqual({ markdown: "# Sickness absence\n\nPhone your line manager before 10am on the first day.\n" });
+    expect((await store.get("it/vpn.html"))?.body).toEqual({ html: "<p>Connect to the VPN with your smartcard.</p>" });
+    const view = await hub.guidance.readPage("hr/sickness.md");
+    expect(view.html).toContain("<p>Phone your line manager before 10am on the first day.</p>");
+  });
+
+  it("reads a page stored before Markdown was kept (migration 6) as the HTML it was rendered to then", async () => {
+    hub.db
+      .prepare("UPDATE guidance_page SET body_markdown = NULL, body_html = ? WHERE id = ?")
+      .run("<h1>Sickness absence</h1><p>Rendered at ingest by an earlier release.</p>", "hr/sickness.md");
+    expect((await hub.guidance.readPage("hr/sickness.md")).html).toBe("<h1>Sickness absence</h1><p>Rendered at ingest by an earlier release.</p>");
+  });
+
   it("returns fingerprints per origin", async () => {
     await store.apply({ upserts: [page("other/a.md", "# A\n", "other")], removals: [] });
     const fingerprints = await store.fingerprints("other");

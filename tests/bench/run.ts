@@ -10,6 +10,7 @@ import { fmt, markdownTable, ratio, type ReportRow } from "./report";
 import { readQueries, runSearchBench, type BenchQuery, type SearchBenchResult } from "./search-bench";
 import { runSearchSection, searchTables, type SearchSectionResult } from "./search-section";
 import { echoes, hasAdaptiveCard, teamsMessage } from "./teams-activity";
+import { runTextExtractionBench, type TextExtractionResult } from "./text-extraction";
 
 /** Load shape for the bot-turn comparison: Teams' own fan-in is bursty, 16 in flight is a busy council morning. */
 export const BOT_CONCURRENCY = 16;
@@ -88,7 +89,7 @@ function rows(search: SearchBenchResult, bot: BotComparison): ReportRow[] {
           { metric: "search success@10", value: fmt(q.successAt10, 4) },
         ]
       : [{ metric: "search quality", value: "skipped" }]),
-    { metric: `ingest rate, pages/s (${search.ingest.pages} pages, fresh DB, the process's first (cold) ingest: read, parse on worker threads, SQLite)`, value: fmt(search.ingest.pagesPerSecond, 1) },
+    { metric: `ingest rate, pages/s (${search.ingest.pages} pages, fresh DB, the process's first (cold) ingest: read, parse, SQLite)`, value: fmt(search.ingest.pagesPerSecond, 1) },
     { metric: "search index load from SQLite, pages/s (host start)", value: fmt(search.indexLoad.pagesPerSecond, 1) },
     { metric: `search latency p50, ms (${search.latency.count} in-process searches)`, value: fmt(search.latency.p50, 3) },
     { metric: "search latency p95, ms", value: fmt(search.latency.p95, 3) },
@@ -98,6 +99,15 @@ function rows(search: SearchBenchResult, bot: BotComparison): ReportRow[] {
     { metric: "bot turn p95, ms", value: fmt(hub.latency.p95, 2), baseline: fmt(echo.latency.p95, 2), ratio: ratio(hub.latency.p95, echo.latency.p95) },
     { metric: "bot turn p99, ms", value: fmt(hub.latency.p99, 2), baseline: fmt(echo.latency.p99, 2), ratio: ratio(hub.latency.p99, echo.latency.p99) },
     { metric: "bot turn errors", value: String(hub.errors), baseline: String(echo.errors) },
+  ];
+}
+
+function extractionRows(x: TextExtractionResult): ReportRow[] {
+  const differing = x.missingWords + x.extraWords;
+  return [
+    { metric: "Markdown pages whose indexed words are the rendered page's words, in order", value: `${x.identicalPages} of ${x.pages}` },
+    { metric: "words missed + added by the scan (of the rendered pages' words)", value: `${differing} of ${x.words} (${fmt((100 * differing) / Math.max(1, x.words), 3)}%)` },
+    { metric: "ms per pass over the pages: scan (baseline: marked's lex alone)", value: fmt(x.scanMs, 1), baseline: fmt(x.markedLexMs, 1), ratio: ratio(x.scanMs, x.markedLexMs) },
   ];
 }
 
@@ -121,11 +131,19 @@ async function main(): Promise<void> {
   // Council Hub against SQLite FTS5, Lunr and MiniSearch on the same corpus and questions, then at 100k pages.
   const comparison: SearchSectionResult | undefined = await runSearchSection(shared, { scale: values["no-scale"] !== true });
 
+  const corpusDir = join(shared, "corpus", "guidance");
+  let extraction: TextExtractionResult | undefined;
+  if (existsSync(corpusDir)) {
+    console.error("bench: search text extraction against the rendered pages…");
+    extraction = await runTextExtractionBench(corpusDir);
+  }
+
   console.error(`bench: bot turns, Council Hub vs echo (${BOT_WARMUP_REQUESTS} warm-up + ${BOT_TIMED_REQUESTS} each at c=${BOT_CONCURRENCY}, ${BOT_ROUNDS} alternating rounds)…`);
   const bot = await compareBots();
   const { hub, echo } = bot;
 
   console.log(markdownTable(rows(search.result, bot)));
+  if (extraction) console.log(`\n## Search text at ingest (one-pass scan) against the rendered page (marked)\n\n${markdownTable(extractionRows(extraction))}`);
   if (comparison) {
     console.log(`\n## Search engines compared (same corpus, same questions, same run)\n\n${searchTables(comparison)}`);
     console.log(
@@ -154,6 +172,7 @@ async function main(): Promise<void> {
     machine,
     search: { corpus: search.corpus, ...(search.note ? { note: search.note } : {}), ...search.result },
     ...(comparison ? { comparison } : {}),
+    ...(extraction ? { extraction } : {}),
     bot: { question: BOT_QUESTION, concurrency: BOT_CONCURRENCY, warmup: BOT_WARMUP_REQUESTS, rounds: BOT_ROUNDS, ...bot },
   };
   writeFileSync(file, JSON.stringify(results, null, 2) + "\n");

@@ -34,6 +34,9 @@ const QUOTE_MARKER = /^ {0,3}> ?/;
 const LIST_MARKER = /^ {0,3}([-+*]|(\d{1,9})[.)])(?:[ \t]+|$)/;
 /** A list marker inside a list, where nested items are indented by any amount. */
 const NESTED_LIST_MARKER = /^[ \t]*([-+*]|(\d{1,9})[.)])(?:[ \t]+|$)/;
+/** First characters of every block construct a line can open once list and quote markers are off it. */
+const BLOCK_START = /^[`~#=\-*_+<|:[]/;
+const BLANK = /^[ \t]*$/;
 const TASK_BOX = /^\[[ xX]\](?:[ \t]+|$)/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const ATX_HEADING = /^(#{1,6})(?=[ \t]|$)(.*)$/;
@@ -133,7 +136,7 @@ class BlockScanner {
       line = line.replace(QUOTE_MARKER, "");
       quotes++;
     }
-    if (!line.trim()) {
+    if (BLANK.test(line)) {
       this.definitionOpen = false;
       this.endParagraph();
       this.inTable = false;
@@ -169,6 +172,10 @@ class BlockScanner {
   }
 
   private block(text: string, indent: number, quotes: number, fromListItem: boolean): void {
+    // Most lines are prose: one whose first character starts no block construct skips every block test below.
+    const definitionOpen = this.definitionOpen;
+    this.definitionOpen = false;
+    if (!definitionOpen && !BLOCK_START.test(text)) return this.textLine(text, fromListItem);
     const fence = FENCE.exec(text);
     if (fence && !(fence[1]!.startsWith("`") && fence[2]!.includes("`"))) {
       this.endParagraph();
@@ -217,15 +224,8 @@ class BlockScanner {
         return;
       }
     }
-    if (this.inTable) {
-      this.row(text);
-      return;
-    }
-    if (this.paragraph.length === 0) {
-      if (this.definitionOpen) {
-        this.definitionOpen = false;
-        if (DEFINITION_DESTINATION.test(text)) return;
-      }
+    if (this.paragraph.length === 0 && !this.inTable) {
+      if (definitionOpen && DEFINITION_DESTINATION.test(text)) return;
       const definition = LINK_DEFINITION.exec(text);
       if (definition) {
         // "[label]:" alone: its destination is on the next line.
@@ -233,6 +233,12 @@ class BlockScanner {
         return;
       }
     }
+    this.textLine(text, fromListItem);
+  }
+
+  /** A line that is no block construct of its own: a table row, or a line of a paragraph. */
+  private textLine(text: string, fromListItem: boolean): void {
+    if (this.inTable) return this.row(text);
     if (this.paragraph.length === 0) this.paragraphInListItem = fromListItem;
     this.paragraph.push(text);
   }
