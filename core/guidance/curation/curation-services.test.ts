@@ -1,5 +1,16 @@
 import type { AuditEvent, AuditLog } from "../../audit/audit-event";
-import { validateRecordData, type CollectionDef, type FieldDef, type RecordData, type RecordQuery, type RecordStore, type RecordStoreFactory, type StoredRecord } from "../../records";
+import {
+  validateRecordData,
+  type CollectionDef,
+  type DeleteResult,
+  type FieldDef,
+  type RecordData,
+  type RecordQuery,
+  type RecordRef,
+  type RecordStore,
+  type RecordStoreFactory,
+  type StoredRecord,
+} from "../../records";
 import { AppError } from "../../shared/app-error";
 import { BEST_BETS_REFRESH_MS } from "../best-bets/best-bet-service";
 import { MAX_PINNED_RESULTS } from "../best-bets/best-bet";
@@ -56,6 +67,18 @@ class MemoryRecords<F extends Record<string, FieldDef>> implements RecordStore<F
     if (!current) throw AppError.notFound("record");
     if (current.version !== expectedVersion) throw AppError.conflict();
     this.rows.delete(id);
+  }
+  async deleteMany(items: readonly RecordRef[]) {
+    const out: DeleteResult[] = [];
+    for (const { id, version } of items) {
+      try {
+        await this.delete(id, version);
+        out.push({ ok: true });
+      } catch (error) {
+        out.push({ ok: false, error: error as AppError });
+      }
+    }
+    return out;
   }
   async query(query: RecordQuery<F>) {
     const matching = [...this.rows.values()].filter((r) => (query.where ?? []).every((c) => (r.data as Record<string, unknown>)[c.field] === c.equals));

@@ -1,5 +1,5 @@
 import type { FieldDef, RecordData, RecordStore, StoredRecord } from "../../records";
-import { isAppError } from "../../shared/app-error";
+import type { AppError } from "../../shared/app-error";
 import { readAllRecords } from "../curation/read-all-records";
 
 /** Picks the records a purge removes. */
@@ -15,26 +15,28 @@ export async function findWhere<F extends Record<string, FieldDef>>(records: Rec
 }
 
 /**
- * Deletes the given records one by one at the versions read; returns how many this call deleted. A record that is
- * already gone is skipped, not an error: the host's daily purge may run at the same moment as `hub purge-queries`.
- * `onDeleted` hears of each deletion as it happens, so a caller can still say how many went if a later one fails.
+ * Deletes the given records at the versions read (one `deleteMany`: a transaction in SQLite, \$batch requests in
+ * SharePoint); returns how many this call deleted. A record that is already gone is skipped, not an error: the host's
+ * daily purge may run at the same moment as `hub purge-queries`. Any other failure is thrown once every other record
+ * has been tried; `onDeleted` has heard of each deletion by then, so a caller can still say how many went.
  */
 export async function deleteRecords<F extends Record<string, FieldDef>>(
   records: RecordStore<F>,
   found: ReadonlyArray<StoredRecord<RecordData<F>>>,
   onDeleted: () => void = () => undefined,
 ): Promise<number> {
+  if (found.length === 0) return 0;
   let deleted = 0;
-  for (const record of found) {
-    try {
-      await records.delete(record.id, record.version);
-    } catch (error) {
-      if (isAppError(error) && error.code === "not_found") continue;
-      throw error;
+  let failure: AppError | undefined;
+  for (const result of await records.deleteMany(found)) {
+    if (result.ok) {
+      deleted++;
+      onDeleted();
+    } else if (result.error.code !== "not_found") {
+      failure ??= result.error;
     }
-    deleted++;
-    onDeleted();
   }
+  if (failure) throw failure;
   return deleted;
 }
 
