@@ -7,6 +7,15 @@ export const MAX_QUERY_PAGE_SIZE = 1000;
 /** The outcome of one item of `createMany`. */
 export type CreateResult<D> = { readonly ok: true; readonly record: StoredRecord<D> } | { readonly ok: false; readonly error: AppError };
 
+/** A record to delete: its id, and the version it must still be at (a StoredRecord is one). */
+export interface RecordRef {
+  readonly id: string;
+  readonly version: string;
+}
+
+/** The outcome of one item of `deleteMany`: deleted, or the error `delete` would have thrown for it. */
+export type DeleteResult = { readonly ok: true } | { readonly ok: false; readonly error: AppError };
+
 /**
  * Equality on an indexed field; several conditions are ANDed. A dateTime field is compared with an ISO-8601 string
  * with an offset. Text comparison may ignore letter case (SharePoint does): do not rely on case to tell values apart.
@@ -50,6 +59,11 @@ export interface RecordStore<F extends Record<string, FieldDef>> {
   update(id: string, changes: Partial<RecordData<F>>, expectedVersion: string): Promise<StoredRecord<RecordData<F>>>;
   /** Deletes at `expectedVersion` (conflict otherwise). Deleting a missing record is a 404. */
   delete(id: string, expectedVersion: string): Promise<void>;
+  /**
+   * Deletes many records, each at its own version (in SharePoint, in \$batch requests of 20), for purges of many
+   * records. Each item succeeds or fails on its own as `delete` would (conflict, 404); the results are in input order.
+   */
+  deleteMany(items: readonly RecordRef[]): Promise<DeleteResult[]>;
   /** Records matching every condition, in a stable order (store ids ascending), a page at a time. Conditions must be on indexed fields. */
   query(query: RecordQuery<F>): Promise<RecordPage<RecordData<F>>>;
 }

@@ -1,6 +1,5 @@
 import { isAppError, type AppError, type CreateResult, type StoredRecord } from "../../core";
-import { MAX_BATCH_REQUESTS } from "../graph-limits";
-import { sendBatch, type BatchStep, type BatchStepResult } from "./batch-steps";
+import { forEachBatch, sendBatch, type BatchStep, type BatchStepResult } from "./batch-steps";
 import type { SharePointValue } from "./field-values";
 import { graphFailure, isDuplicateKey, isRetryable, mayHaveBeenWritten, toAppError, type GraphFailure } from "./graph-errors";
 import { findByHubKeys } from "./hub-key-lookup";
@@ -29,13 +28,7 @@ interface Attempt extends PendingCreate {
  */
 export async function createInBatches<D>(ctx: ListContext, entries: readonly PendingCreate[]): Promise<Map<number, CreateResult<D>>> {
   const results = new Map<number, CreateResult<D>>();
-  const chunks: PendingCreate[][] = [];
-  for (let i = 0; i < entries.length; i += MAX_BATCH_REQUESTS) chunks.push(entries.slice(i, i + MAX_BATCH_REQUESTS));
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < chunks.length) await createChunk(ctx, chunks[next++]!, results);
-  };
-  await Promise.all(Array.from({ length: Math.min(ctx.batchConcurrency, chunks.length) }, worker));
+  await forEachBatch(entries, ctx.batchConcurrency, (chunk) => createChunk(ctx, chunk, results));
   return results;
 }
 

@@ -57,6 +57,20 @@ export async function sendBatch(client: Client, steps: readonly BatchStep[], ret
   return results;
 }
 
+/**
+ * Runs `send` on consecutive chunks of at most MAX_BATCH_REQUESTS entries, `concurrency` chunks at a time: enough to
+ * overlap round trips, few enough not to invite throttling.
+ */
+export async function forEachBatch<T>(entries: readonly T[], concurrency: number, send: (chunk: readonly T[]) => Promise<void>): Promise<void> {
+  const chunks: T[][] = [];
+  for (let i = 0; i < entries.length; i += MAX_BATCH_REQUESTS) chunks.push(entries.slice(i, i + MAX_BATCH_REQUESTS));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < chunks.length) await send(chunks[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+}
+
 function parseJson(text: string): unknown {
   if (text === "") return undefined;
   try {

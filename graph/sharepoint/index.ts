@@ -11,6 +11,7 @@ export * from "./batch-steps";
 export * from "./hub-key-lookup";
 export * from "./idempotent-create";
 export * from "./batch-create";
+export * from "./batch-delete";
 export * from "./site-lookup";
 export * from "./list-lookup";
 export * from "./sharepoint-record-store";

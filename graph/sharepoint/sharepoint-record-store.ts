@@ -5,14 +5,17 @@ import {
   validateRecordQuery,
   type CollectionDef,
   type CreateResult,
+  type DeleteResult,
   type FieldDef,
   type RecordData,
   type RecordPage,
   type RecordQuery,
+  type RecordRef,
   type RecordStore,
   type StoredRecord,
 } from "../../core";
 import { createInBatches, type PendingCreate } from "./batch-create";
+import { deleteInBatches, type PendingDelete } from "./batch-delete";
 import { toFieldValues } from "./field-values";
 import { graphFailure, toAppError } from "./graph-errors";
 import { createIdempotently } from "./idempotent-create";
@@ -116,6 +119,23 @@ export class SharePointRecordStore<F extends Record<string, FieldDef>> implement
       if (failure.status === 404) throw AppError.notFound(`The ${what}`);
       throw toAppError(failure, what);
     }
+  }
+
+  /**
+   * Items with an id or version SharePoint could never have issued fail at once (404, conflict), as `delete` does; the
+   * rest go in `$batch` requests of 20 (see {@link deleteInBatches}).
+   */
+  async deleteMany(items: readonly RecordRef[]): Promise<DeleteResult[]> {
+    const what = `${this.collection.title} record`;
+    const results: Array<DeleteResult | undefined> = new Array(items.length);
+    const pending: PendingDelete[] = [];
+    items.forEach(({ id, version }, index) => {
+      if (!isItemId(id)) results[index] = { ok: false, error: AppError.notFound(`The ${what}`) };
+      else if (!VERSION.test(version)) results[index] = { ok: false, error: AppError.conflict() };
+      else pending.push({ index, id, version });
+    });
+    if (pending.length > 0) for (const [index, result] of await deleteInBatches(this.ctx, pending, what)) results[index] = result;
+    return results.map((result) => result ?? { ok: false, error: new AppError("internal", "The record was not processed.") });
   }
 
   /**

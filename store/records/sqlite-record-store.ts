@@ -8,10 +8,12 @@ import {
   type Clock,
   type CollectionDef,
   type CreateResult,
+  type DeleteResult,
   type FieldDef,
   type RecordData,
   type RecordPage,
   type RecordQuery,
+  type RecordRef,
   type RecordStore,
   type RecordStoreFactory,
   type StoredRecord,
@@ -148,15 +150,23 @@ class SqliteRecordStore<F extends Record<string, FieldDef>> implements RecordSto
   }
 
   async delete(id: string, expectedVersion: string): Promise<void> {
-    const rowId = parsePositiveInteger(id);
-    if (rowId === undefined) throw this.notFound();
-    const version = parsePositiveInteger(expectedVersion);
-    this.db
-      .transaction(() => {
-        if (version !== undefined && this.statements.delete.run(rowId, version).changes === 1) return;
-        throw this.statements.exists.get(rowId) ? AppError.conflict() : this.notFound(rowId);
-      })
-      .immediate();
+    this.db.transaction(() => this.deleteOne(id, expectedVersion)).immediate();
+  }
+
+  async deleteMany(items: readonly RecordRef[]): Promise<DeleteResult[]> {
+    // One transaction for the lot (one commit, not thousands). A delete that fails wrote nothing, so no savepoints.
+    const deleteAll = this.db.transaction(() =>
+      items.map((item): DeleteResult => {
+        try {
+          this.deleteOne(item.id, item.version);
+          return { ok: true };
+        } catch (error) {
+          if (isAppError(error)) return { ok: false, error };
+          throw error;
+        }
+      }),
+    );
+    return deleteAll.immediate();
   }
 
   async query(query: RecordQuery<F>): Promise<RecordPage<RecordData<F>>> {
@@ -179,6 +189,15 @@ class SqliteRecordStore<F extends Record<string, FieldDef>> implements RecordSto
     const items = rows.slice(0, query.pageSize).map((row) => this.toRecord(row));
     const last = items[items.length - 1];
     return rows.length > query.pageSize && last ? { items, nextCursor: encodeCursor(Number(last.id)) } : { items };
+  }
+
+  /** Deletes one row at its version; call inside a transaction, so a failed delete and the check after it agree. */
+  private deleteOne(id: string, expectedVersion: string): void {
+    const rowId = parsePositiveInteger(id);
+    if (rowId === undefined) throw this.notFound();
+    const version = parsePositiveInteger(expectedVersion);
+    if (version !== undefined && this.statements.delete.run(rowId, version).changes === 1) return;
+    throw this.statements.exists.get(rowId) ? AppError.conflict() : this.notFound(rowId);
   }
 
   /** Validates, then inserts one record; throws AppError bad_request for invalid data, having written nothing. */

@@ -4,6 +4,7 @@ import { loadConfig, type HubConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo, type CliCommand, type CliContext, type CliIo } from "./cli-context";
 import { ingestCommand } from "./ingest-command";
 import { createProvisionCommand } from "./provision-command";
+import { createPurgeQueriesCommand } from "./purge-queries-command";
 import { searchCommand } from "./search-command";
 import { seedCommand } from "./seed-command";
 import { createSyncPagesCommand } from "./sync-pages-command";
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   usersCommand,
   createProvisionCommand({ collections: COLLECTIONS }),
   createSyncPagesCommand(),
+  createPurgeQueriesCommand(),
 ];
 
 /** Longest error message printed; a validation error can carry a whole schema dump, and the CLI shows a line, not a report. */

@@ -178,6 +178,26 @@ export function describeRecordStoreContract(label: string, options: ContractOpti
       expect(stored).toHaveLength(2);
     });
 
+    it("deletes many, each at its own version, reporting each item's own failure in input order", async () => {
+      // More than one SharePoint $batch (20 requests) holds.
+      const created = (await store.createMany(Array.from({ length: 23 }, (_, i) => widget({ batch: "delete-many", count: i })))).map((r) => {
+        if (!r.ok) throw r.error;
+        return r.record;
+      });
+      const stale = created[3]!;
+      await store.update(stale.id, { count: 103 }, stale.version);
+      const gone = created[5]!;
+      await store.delete(gone.id, gone.version);
+      const results = await store.deleteMany([...created, { id: "999999999", version: created[0]!.version }]);
+      expect(results).toHaveLength(24);
+      expect(results[3]).toMatchObject({ ok: false, error: { code: "conflict" } });
+      expect(results[5]).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(results[23]).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(results.filter((r) => r.ok)).toHaveLength(21);
+      expect((await all([{ field: "batch", equals: "delete-many" }])).map((r) => r.data.count)).toEqual([103]);
+      expect(await store.deleteMany([])).toEqual([]);
+    });
+
     it(`pages through more items than SharePoint's list view threshold, each exactly once`, async () => {
       const total = options.pagingItems ?? 5_050;
       const results = await store.createMany(Array.from({ length: total }, (_, i) => widget({ batch: "paging", count: i })));

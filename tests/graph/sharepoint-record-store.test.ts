@@ -249,6 +249,52 @@ describe("failures inside $batch", () => {
   });
 });
 
+describe("deleting many in $batch", () => {
+  const created = async (n: number, prefix: string) =>
+    (await store().createMany(Array.from({ length: n }, (_, i) => ({ name: `${prefix} ${i}`, rank: i })))).map((r) => {
+      if (!r.ok) throw r.error;
+      return r.record;
+    });
+  const named = (prefix: string) => items().filter((i) => String(i.values.get("name")).startsWith(prefix));
+
+  it("deletes 45 records in 3 $batch requests of at most 20, each step with If-Match", async () => {
+    const records = await created(45, "bulk delete");
+    testbed.fake.reset();
+    const results = await store().deleteMany(records);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(describeTrips()).toEqual(["POST /$batch", "POST /$batch", "POST /$batch"]);
+    const steps = testbed.fake.requests.filter((r) => r.batchStepId !== undefined);
+    expect(steps).toHaveLength(45);
+    expect(steps.every((r) => r.method === "DELETE" && r.headers["if-match"] === records.find((c) => r.path.endsWith(`/items/${c.id}`))?.version)).toBe(true);
+    expect(named("bulk delete")).toHaveLength(0);
+  });
+
+  it("sends a throttled step again alone, and reports a step whose answer was lost after it ran as deleted", async () => {
+    const records = await created(6, "stormy delete");
+    testbed.fake.reset();
+    testbed.fake.injectFaults({ status: 429, match: { inBatch: true, batchStepId: "2" } });
+    testbed.fake.injectFaults({ status: 504, timing: "after", match: { inBatch: true, batchStepId: "4" } });
+    const results = await store().deleteMany(records);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(named("stormy delete")).toHaveLength(0);
+    const envelopes = roundTrips();
+    expect(envelopes.map((r) => r.path)).toEqual(["/$batch", "/$batch"]);
+    expect((JSON.parse(envelopes[1]!.body) as { requests: unknown[] }).requests).toHaveLength(2);
+  });
+
+  it("survives a whole batch answer lost after the batch ran, and still reports a real conflict", async () => {
+    const records = await created(5, "lost delete");
+    const stale = records[1]!;
+    await store().update(stale.id, { rank: 99 }, stale.version);
+    testbed.fake.reset();
+    testbed.fake.injectFaults({ status: 504, timing: "after", match: { kinds: ["batch"] } });
+    const results = await store().deleteMany(records);
+    expect(results.map((r) => r.ok)).toEqual([true, false, true, true, true]);
+    expect(results[1]).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(named("lost delete").map((i) => i.id)).toEqual([Number(stale.id)]);
+  });
+});
+
 describe("lost answers on single writes", () => {
   it("does not create twice when the create's answer is lost", async () => {
     testbed.fake.injectFaults({ status: 504, timing: "after", match: { method: "POST", inBatch: false } });

@@ -1,10 +1,23 @@
 import type { AuditEvent, AuditLog } from "../../audit/audit-event";
-import { validateRecordData, type CollectionDef, type FieldDef, type RecordData, type RecordQuery, type RecordStore, type RecordStoreFactory, type StoredRecord } from "../../records";
+import {
+  validateRecordData,
+  type CollectionDef,
+  type DeleteResult,
+  type FieldDef,
+  type RecordData,
+  type RecordQuery,
+  type RecordRef,
+  type RecordStore,
+  type RecordStoreFactory,
+  type StoredRecord,
+} from "../../records";
 import { AppError } from "../../shared/app-error";
 import { BEST_BETS_REFRESH_MS } from "../best-bets/best-bet-service";
 import { MAX_PINNED_RESULTS } from "../best-bets/best-bet";
+import { SEARCH_FEEDBACK } from "../feedback-collection";
 import type { GuidancePage } from "../page";
 import { SEARCH_LOG_BATCH } from "../search-log/search-log";
+import { MIN_PURGE_TEXT_LENGTH, searchLogPurgeOn } from "../search-log/search-log-purge";
 import { SEARCH_QUERIES } from "../search-log/search-log-collection";
 import { SEARCH_VOCABULARY } from "../vocabulary/vocabulary-collection";
 import { chunksOf, VOCABULARY_REFRESH_MS } from "../vocabulary/vocabulary-store";
@@ -54,6 +67,18 @@ class MemoryRecords<F extends Record<string, FieldDef>> implements RecordStore<F
     if (!current) throw AppError.notFound("record");
     if (current.version !== expectedVersion) throw AppError.conflict();
     this.rows.delete(id);
+  }
+  async deleteMany(items: readonly RecordRef[]) {
+    const out: DeleteResult[] = [];
+    for (const { id, version } of items) {
+      try {
+        await this.delete(id, version);
+        out.push({ ok: true });
+      } catch (error) {
+        out.push({ ok: false, error: error as AppError });
+      }
+    }
+    return out;
   }
   async query(query: RecordQuery<F>) {
     const matching = [...this.rows.values()].filter((r) => (query.where ?? []).every((c) => (r.data as Record<string, unknown>)[c.field] === c.equals));
@@ -233,6 +258,89 @@ describe("query log", () => {
     await curation.searchLog.flush();
     expect(await curation.searchLog.purgeExpired()).toBe(1);
     expect([...records.open(SEARCH_QUERIES).rows.values()].map((r) => r.data.query)).toEqual(["new"]);
+  });
+});
+
+describe("purging the query log and feedback", () => {
+  // Now is 2026-11-26, so 13 months back the first day kept is 2025-10-26.
+  function purgeSetup() {
+    const base = setup();
+    const queries = base.records.open(SEARCH_QUERIES);
+    const feedback = base.records.open(SEARCH_FEEDBACK);
+    const purge = searchLogPurgeOn(base.records, { audit: { record: async (e) => void base.events.push(e), recent: async () => [] }, clock: { now: () => new Date("2026-11-26T10:00:00Z") } });
+    const logged = (query: string, day: string) => queries.create({ query, channel: "tab", noAnswer: true, resultCount: 0, day, week: day });
+    const answered = (query: string) => feedback.create({ query, helpful: false, channel: "bot", at: new Date("2026-11-20T09:00:00Z") });
+    const left = () => ({ queries: [...queries.rows.values()].map((r) => r.data.query), feedback: [...feedback.rows.values()].map((r) => r.data.query) });
+    return { ...base, queries, feedback, purge, logged, answered, left };
+  }
+
+  it("deletes logged searches from before the first day kept, and nothing else", async () => {
+    const { purge, logged, answered, left, events } = purgeSetup();
+    await logged("long ago", "2024-01-05");
+    await logged("the day before", "2025-10-25");
+    await logged("the first day kept", "2025-10-26");
+    await logged("today", "2026-11-26");
+    await answered("old feedback is not the query log");
+    expect(await purge.purgeExpired("cli")).toEqual({ removed: 2, keptFrom: "2025-10-26" });
+    expect(left()).toEqual({ queries: ["the first day kept", "today"], feedback: ["old feedback is not the query log"] });
+    expect(events).toEqual([
+      expect.objectContaining({ actor: "cli", action: "search-log.expired-purged", target: "search-queries", detail: { removed: 2, keptFrom: "2025-10-26", retentionMonths: 13 } }),
+    ]);
+  });
+
+  it("deletes questions and feedback holding the text, whatever its case and spacing, and audits counts, never the text", async () => {
+    const { purge, logged, answered, left, events } = purgeSetup();
+    await logged("grievance about Jo  Bloggs in payroll", "2026-11-02");
+    await logged("JO BLOGGS", "2025-12-01");
+    await logged("jo blog", "2026-11-02");
+    await logged("annual leave", "2026-11-02");
+    await answered("why did jo\tbloggs\nget the job");
+    await answered("parking permits");
+    expect(await purge.purgeContaining("  jo   bloggs ", { actor: "cli" })).toEqual({ queries: 2, feedback: 1, dryRun: false });
+    expect(left()).toEqual({ queries: ["jo blog", "annual leave"], feedback: ["parking permits"] });
+    expect(events).toEqual([
+      expect.objectContaining({ actor: "cli", action: "search-log.text-purged", target: "search-queries,search-feedback", detail: { queries: 2, feedback: 1, textLength: 9, dryRun: false } }),
+    ]);
+    expect(JSON.stringify(events).toLowerCase()).not.toContain("bloggs");
+  });
+
+  it("only counts on a dry run, and audits that it looked", async () => {
+    const { purge, logged, answered, left, events } = purgeSetup();
+    await logged("Café opening hours", "2026-11-02");
+    await answered("cafe\u0301 menu"); // the accent as a combining mark: the same word to a reader
+    const before = left();
+    expect(await purge.purgeContaining("CAFÉ", { actor: "cli", dryRun: true })).toEqual({ queries: 1, feedback: 1, dryRun: true });
+    expect(left()).toEqual(before);
+    expect(events).toEqual([expect.objectContaining({ action: "search-log.text-purge-counted", detail: { queries: 1, feedback: 1, textLength: 4, dryRun: true } })]);
+  });
+
+  it.each(["", "a", "  ab  ", "a\u0000b"])("refuses a text shorter than MIN_PURGE_TEXT_LENGTH once normalised (%j), deleting nothing", async (text) => {
+    const { purge, logged, left, events } = purgeSetup();
+    await logged("ab ab ab", "2026-11-02");
+    await expect(purge.purgeContaining(text, { actor: "cli" })).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining(`at least ${MIN_PURGE_TEXT_LENGTH}`) });
+    expect(left().queries).toEqual(["ab ab ab"]);
+    expect(events).toEqual([]);
+  });
+
+  it("skips a record another purge deleted first, and audits what went before a failure", async () => {
+    const { purge, queries, logged, left, events } = purgeSetup();
+    for (const day of ["2020-01-01", "2020-01-02", "2020-01-03"]) await logged(`old ${day}`, day);
+    const remove = queries.delete.bind(queries);
+    // The host's own purge deletes the first record just before this one does.
+    jest.spyOn(queries, "delete").mockImplementationOnce(async (id, version) => {
+      await remove(id, version);
+      return remove(id, version);
+    });
+    expect(await purge.purgeExpired("cli")).toMatchObject({ removed: 2 });
+    expect(left().queries).toEqual([]);
+
+    for (const day of ["2020-01-04", "2020-01-05"]) await logged(`old ${day}`, day);
+    jest.spyOn(queries, "delete").mockImplementation(async (id, version) => {
+      if (queries.rows.size === 1) throw new AppError("unavailable", "store down"); // fails on the second delete
+      return remove(id, version);
+    });
+    await expect(purge.purgeExpired("cli")).rejects.toMatchObject({ code: "unavailable" });
+    expect(events.at(-1)).toMatchObject({ action: "search-log.expired-purged", detail: { removed: 1, failed: true } });
   });
 });
 

@@ -4,6 +4,8 @@ import { readAllRecords } from "../curation/read-all-records";
 import type { BackgroundErrorHandler } from "../curation/refreshing-value";
 import type { SearchFeedback } from "../ports";
 import { addDays, councilDayOf, subtractMonths, weekStartOf } from "./calendar-day";
+import { deleteWhere } from "./delete-where";
+import { normaliseQueryText } from "./query-text";
 import { redactIdentifiers } from "./redact-identifiers";
 import { MAX_LOGGED_QUERY_LENGTH, type SEARCH_QUERIES } from "./search-log-collection";
 
@@ -36,9 +38,6 @@ export const MAX_BUFFERED_SEARCHES = 2_000;
 /** How long logged questions are kept: a year and a month, so a report can compare with the same month last year. */
 export const SEARCH_LOG_RETENTION_MONTHS = 13;
 
-// eslint-disable-next-line no-control-regex -- stores refuse control characters; a pasted question may hold them.
-const CONTROL = /[\u0000-\u001f\u007f]+/g;
-
 type QueryFields = typeof SEARCH_QUERIES.fields;
 
 export interface SearchLogDeps {
@@ -60,7 +59,7 @@ export class SearchLog {
   /** Queues one search. Returns at once and never throws: the log must not slow or break a search. */
   record(search: LoggedSearch): void {
     if (this.closed) return;
-    const query = [...redactIdentifiers(search.query).replace(CONTROL, " ").replace(/\s+/g, " ").trim()].slice(0, MAX_LOGGED_QUERY_LENGTH).join("");
+    const query = [...normaliseQueryText(redactIdentifiers(search.query))].slice(0, MAX_LOGGED_QUERY_LENGTH).join("");
     if (!query) return;
     if (this.buffer.length >= MAX_BUFFERED_SEARCHES) {
       this.dropped++;
@@ -124,10 +123,8 @@ export class SearchLog {
 
   /** Deletes logged searches older than SEARCH_LOG_RETENTION_MONTHS; returns how many. */
   async purgeExpired(): Promise<number> {
-    const cutoff = subtractMonths(councilDayOf(this.deps.clock.now()), SEARCH_LOG_RETENTION_MONTHS);
-    const expired = (await readAllRecords(this.deps.records)).filter((r) => r.data.day < cutoff);
-    for (const record of expired) await this.deps.records.delete(record.id, record.version);
-    return expired.length;
+    const cutoff = retentionCutoff(this.deps.clock.now());
+    return deleteWhere(this.deps.records, (r) => r.data.day < cutoff);
   }
 
   private async write(batch: Array<RecordData<QueryFields>>): Promise<void> {
@@ -145,6 +142,11 @@ export class SearchLog {
     }
   }
 
+}
+
+/** The first council day still kept at `now`: questions asked before it are past retention. */
+export function retentionCutoff(now: Date): string {
+  return subtractMonths(councilDayOf(now), SEARCH_LOG_RETENTION_MONTHS);
 }
 
 /** A shuffled copy: rows of one batch get store ids in no particular order, so ids do not replay the order asked. */
