@@ -19,3 +19,8 @@ export interface ParseResponse {
   readonly id: number;
   readonly outcomes?: ParseOutcome[];
 }
+
+/** Posted once by a parse worker when it has loaded the parser and can take chunks. */
+export interface WorkerReady {
+  readonly ready: true;
+}

@@ -1,7 +1,7 @@
 import { parentPort } from "node:worker_threads";
 // Only the parser, not the whole of core: a worker starts faster the less it loads.
 import { parseOutcome } from "../../core/guidance/parse-document";
-import type { ParseRequest, ParseResponse } from "./parse-messages";
+import type { ParseRequest, ParseResponse, WorkerReady } from "./parse-messages";
 
 // Claim values, as in worker-parser.ts (not imported from there: this script loads only what it needs).
 const UNCLAIMED = 0;
@@ -20,3 +20,6 @@ parentPort?.on("message", (request: ParseRequest) => {
   const response: ParseResponse = { id: request.id, outcomes: request.docs.map((doc) => parseOutcome(doc, request.origin, request.now)) };
   parentPort?.postMessage(response);
 });
+
+// Loaded: until this arrives the main thread parses in-thread rather than queue chunks behind the worker's start-up.
+parentPort?.postMessage({ ready: true } satisfies WorkerReady);

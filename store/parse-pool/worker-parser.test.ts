@@ -1,6 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { inThreadParser, type SourceDocument } from "../../core";
 import { PARSE_CHUNK_SIZE, parseWorkerScript, WORKER_MIN_BATCH, WorkerDocumentParser } from "./worker-parser";
 
@@ -38,6 +39,7 @@ describe("WorkerDocumentParser", () => {
   withWorkers("parses a large batch on worker threads, giving byte for byte the pages in-thread parsing gives, in order", async () => {
     parser = new WorkerDocumentParser({ workers: 2 });
     expect(parser.usesWorkers).toBe(true);
+    await parser.warmUp();
     const docs = corpus(WORKER_MIN_BATCH * 2 + 5);
     const viaWorkers = await parser.parseBatch(docs, "folder", NOW);
     expect(parser.threadCount).toBe(2);
@@ -66,18 +68,48 @@ describe("WorkerDocumentParser", () => {
     expect(await parser.parseBatch(docs, "folder", NOW)).toEqual(await inThreadParser.parseBatch(docs, "folder", NOW));
   });
 
-  /** A worker script that claims the first chunk it is sent (as the real one does) and then dies. */
-  function crashingScript(claimFirst: boolean): string {
+  withWorkers("never keeps a process alive: it exits once its work is done, whether or not the workers got ready", () => {
+    // A `hub ingest` whose batches all finished before the workers were ready must still end. Run in a child
+    // process: a leaked handle would keep it running until the timeout kills it, and execFileSync throws.
+    for (const warm of [false, true]) {
+      const program = [
+        `const { WorkerDocumentParser } = require(${JSON.stringify(join(dirname(script!), "worker-parser.js"))});`,
+        "const parser = new WorkerDocumentParser({ workers: 1 });",
+        `const docs = Array.from({ length: ${WORKER_MIN_BATCH} }, (_, i) => ({ id: "p" + i + ".md", content: "# Page " + i + "\\n\\nText." }));`,
+        `(async () => { ${warm ? "await parser.warmUp();" : ""} const outcomes = await parser.parseBatch(docs, "o", new Date()); process.stdout.write(String(outcomes.length)); })();`,
+      ].join("\n");
+      expect(execFileSync(process.execPath, ["-e", program], { timeout: 20_000, encoding: "utf8" })).toBe(String(WORKER_MIN_BATCH));
+    }
+  });
+
+  /** A worker script in a temp folder. */
+  function workerScript(source: string): string {
     const dir = mkdtempSync(join(tmpdir(), "parse-worker-"));
     dirs.push(dir);
-    const script = join(dir, "crashing-worker.js");
-    const claim = claimFirst ? "Atomics.compareExchange(request.claims, request.slot, 0, 1);" : "";
-    writeFileSync(script, `require("node:worker_threads").parentPort.on("message", (request) => { ${claim} throw new Error("boom"); });\n`);
+    const script = join(dir, "test-worker.js");
+    writeFileSync(script, source);
     return script;
   }
 
+  /** A worker script that says it is ready, claims the first chunk it is sent (as the real one does) and then dies. */
+  function crashingScript(claimFirst: boolean): string {
+    const claim = claimFirst ? "Atomics.compareExchange(request.claims, request.slot, 0, 1);" : "";
+    return workerScript(`const { parentPort } = require("node:worker_threads");\nparentPort.on("message", (request) => { ${claim} throw new Error("boom"); });\nparentPort.postMessage({ ready: true });\n`);
+  }
+
+  it("never waits for a worker to start: until one is ready, batches are parsed in-thread", async () => {
+    // A worker that never says it is ready (as if still loading the parser), and would take every chunk it was sent
+    // and never answer: a batch that handed it work would never complete.
+    const stuck = `require("node:worker_threads").parentPort.on("message", (r) => Atomics.compareExchange(r.claims, r.slot, 0, 1));\n`;
+    parser = new WorkerDocumentParser({ workers: 1, script: workerScript(stuck) });
+    const docs = corpus(WORKER_MIN_BATCH * 2);
+    expect(await parser.parseBatch(docs, "folder", NOW)).toEqual(await inThreadParser.parseBatch(docs, "folder", NOW));
+    expect(parser.threadCount).toBe(1);
+  });
+
   it("completes a batch when its worker dies mid-chunk: that chunk's documents fail with the reason, the rest are parsed in-thread", async () => {
     parser = new WorkerDocumentParser({ workers: 1, script: crashingScript(true) });
+    await parser.warmUp();
     // Large, so the main thread (parsing from the end) cannot reach the first chunk before the worker has started.
     const docs = corpus(WORKER_MIN_BATCH * 5);
     const outcomes = await parser.parseBatch(docs, "folder", NOW);
@@ -92,6 +124,7 @@ describe("WorkerDocumentParser", () => {
 
   it("loses nothing when a worker dies before starting a chunk", async () => {
     parser = new WorkerDocumentParser({ workers: 1, script: crashingScript(false) });
+    await parser.warmUp();
     const docs = corpus(WORKER_MIN_BATCH + 40);
     expect(await parser.parseBatch(docs, "folder", NOW)).toEqual(await inThreadParser.parseBatch(docs, "folder", NOW));
   });

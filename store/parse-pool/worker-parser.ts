@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { inThreadParser, parseOutcome, type DocumentParser, type ParseOutcome, type SourceDocument } from "../../core";
 import { packageRoot } from "../package-root";
-import type { ParseRequest, ParseResponse } from "./parse-messages";
+import type { ParseRequest, ParseResponse, WorkerReady } from "./parse-messages";
 
 /**
  * Smallest batch worth sending to worker threads. Starting a worker (loading the Markdown and HTML libraries) costs
@@ -52,6 +52,10 @@ interface Chunk {
 interface PoolWorker {
   readonly worker: Worker;
   readonly inFlight: Map<number, Chunk>;
+  /** Set when the worker has loaded the parser (its first message); only ready workers are sent chunks. */
+  ready: boolean;
+  /** Resolves when the worker is ready, or has failed to start. */
+  readonly started: Promise<void>;
 }
 
 /**
@@ -80,7 +84,8 @@ export function parseWorkerScript(): string | undefined {
  * the main thread claim atomically before parsing, so each chunk is parsed once: a worker skips the chunks the main
  * thread took.
  *
- * Workers start on the first large batch and never keep the process alive while idle. A worker that dies fails
+ * Workers start on the first large batch, which is parsed in-thread while they load (as is any batch that finds
+ * none ready), and never keep the process alive while idle. A worker that dies fails
  * the documents it was parsing (reported as failed pages); the chunks it had not started are parsed in-thread, so a
  * batch always completes.
  */
@@ -109,7 +114,11 @@ export class WorkerDocumentParser implements DocumentParser {
 
   async parseBatch(docs: readonly SourceDocument[], origin: string, now: Date): Promise<ParseOutcome[]> {
     if (docs.length < WORKER_MIN_BATCH || !this.usesWorkers) return inThreadParser.parseBatch(docs, origin, now);
-    const workers = this.start();
+    // Starting a worker takes a few hundred milliseconds (loading the parser), about what parsing a batch costs:
+    // until one is ready the batch is parsed here, so a one-off ingest (a `hub ingest` process) is never slower
+    // than in-thread parsing, and a long one gets the other cores from its second or third batch.
+    const workers = this.start().filter((w) => w.ready);
+    if (workers.length === 0) return inThreadParser.parseBatch(docs, origin, now);
     let done!: () => void;
     const finished = new Promise<void>((resolve) => (done = resolve));
     const chunkCount = Math.ceil(docs.length / PARSE_CHUNK_SIZE);
@@ -123,6 +132,19 @@ export class WorkerDocumentParser implements DocumentParser {
     void this.helpInThread(batch);
     await finished;
     return batch.outcomes;
+  }
+
+  /** Starts the worker threads now and waits until each has loaded the parser (or failed to start). */
+  async warmUp(): Promise<void> {
+    if (!this.usesWorkers) return;
+    await Promise.all(
+      this.start().map(async (w) => {
+        // Held open while awaited: an unref'd worker would let a process with nothing else to do exit meanwhile.
+        w.worker.ref();
+        await w.started;
+        if (w.inFlight.size === 0) w.worker.unref();
+      }),
+    );
   }
 
   /** Stops the worker threads. Documents they were parsing are reported as failed; later batches parse in-thread. */
@@ -142,10 +164,17 @@ export class WorkerDocumentParser implements DocumentParser {
 
   private spawn(script: string): PoolWorker {
     const worker = new Worker(script);
-    const entry: PoolWorker = { worker, inFlight: new Map() };
-    // Idle workers never hold the process open; a busy one does (see send), so an awaited batch cannot be cut short.
-    worker.unref();
-    worker.on("message", (response: ParseResponse) => {
+    let started!: () => void;
+    const entry: PoolWorker = { worker, inFlight: new Map(), ready: false, started: new Promise<void>((resolve) => (started = resolve)) };
+    worker.on("message", (message: ParseResponse | WorkerReady) => {
+      if ("ready" in message) {
+        entry.ready = true;
+        // Node refs a worker's port again when its first message arrives: an idle worker must not hold the process.
+        if (entry.inFlight.size === 0) worker.unref();
+        started();
+        return;
+      }
+      const response = message;
       const chunk = entry.inFlight.get(response.id);
       if (!chunk) return;
       entry.inFlight.delete(response.id);
@@ -161,6 +190,7 @@ export class WorkerDocumentParser implements DocumentParser {
       void worker.terminate();
     });
     worker.on("exit", (code) => {
+      started();
       if (this.workers) this.workers = this.workers.filter((w) => w !== entry);
       const reason = `the parse worker stopped (${failure || `exit code ${code}`}) before parsing this document`;
       for (const chunk of entry.inFlight.values()) {
@@ -172,6 +202,9 @@ export class WorkerDocumentParser implements DocumentParser {
       }
       entry.inFlight.clear();
     });
+    // Idle workers never hold the process open; a busy one does (see send), so an awaited batch cannot be cut short.
+    // After the listeners: adding a "message" listener refs the worker's port again.
+    worker.unref();
     return entry;
   }
 
