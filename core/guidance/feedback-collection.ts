@@ -8,13 +8,16 @@ import type { FeedbackStore, SearchFeedback } from "./ports";
 export const SEARCH_FEEDBACK = defineCollection({
   name: "search-feedback",
   title: "Council Hub search feedback",
-  description: "Whether a guidance answer helped. Anonymous: no field holds who gave it.",
+  description: "Whether a guidance answer helped. Anonymous: no field holds who gave it, and times are days only.",
+  // Like the query log: a day, never a time of day, which could be matched against a person's Teams activity.
+  timestamps: "day",
   fields: {
     query: { type: "longText", required: true },
     /** Page ids are paths and may pass 255 characters, so long text (not indexed). */
     pageId: { type: "longText" },
     helpful: { type: "boolean", required: true, indexed: true },
     channel: { type: "choice", required: true, indexed: true, choices: ["bot", "tab", "message_extension"] },
+    /** Midnight (UTC) of the London calendar day it was given: see feedbackDay. */
     at: { type: "dateTime", required: true },
   },
 });

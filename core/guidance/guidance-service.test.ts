@@ -62,11 +62,11 @@ class MemoryAudit implements AuditLog {
 const NOW = new Date("2025-05-06T10:00:00Z");
 const clock: Clock = { now: () => NOW };
 
-function setup() {
+function setup(at: Clock = clock) {
   const pages = new MemoryPages();
   const feedback = new MemoryFeedback();
   const audit = new MemoryAudit();
-  const service = new GuidanceService({ pages, engine: pages, feedback, audit, clock });
+  const service = new GuidanceService({ pages, engine: pages, feedback, audit, clock: at });
   return { service, pages, feedback, audit };
 }
 
@@ -193,19 +193,26 @@ describe("GuidanceService.getPage", () => {
 });
 
 describe("GuidanceService.recordFeedback", () => {
-  it("stores the answer with a time and without any identity", async () => {
+  it("stores the answer with its day (never the time of day) and without any identity", async () => {
     const { service, feedback } = setup();
     await service.ingest("folder", threeDocs(), { actor: "cli" });
     // A caller might hand over an object that also says who asked; none of it may reach the store.
     const input = { query: " annual leave ", pageId: "hr/leave.md", helpful: true, channel: "bot" as const, upn: "sam@council.example", name: "Sam" };
     await service.recordFeedback(input);
-    expect(feedback.items).toEqual([{ query: "annual leave", pageId: "hr/leave.md", helpful: true, channel: "bot", at: NOW }]);
+    expect(feedback.items).toEqual([{ query: "annual leave", pageId: "hr/leave.md", helpful: true, channel: "bot", at: new Date("2025-05-06T00:00:00.000Z") }]);
   });
 
   it("accepts feedback about the results as a whole (no page)", async () => {
     const { service, feedback } = setup();
     await service.recordFeedback({ query: "parking", helpful: false, channel: "tab" });
-    expect(feedback.items).toEqual([{ query: "parking", helpful: false, channel: "tab", at: NOW }]);
+    expect(feedback.items).toEqual([{ query: "parking", helpful: false, channel: "tab", at: new Date("2025-05-06T00:00:00.000Z") }]);
+  });
+
+  it("dates late-evening answers by the London day, not the UTC one", async () => {
+    // 23:30 in London in summer is 22:30 UTC the same day; 00:30 in London on 1 July is still 30 June in UTC.
+    const { service, feedback } = setup({ now: () => new Date("2025-06-30T23:30:00Z") });
+    await service.recordFeedback({ query: "parking", helpful: false, channel: "tab" });
+    expect(feedback.items[0]?.at).toEqual(new Date("2025-07-01T00:00:00.000Z"));
   });
 
   it("truncates a very long query", async () => {

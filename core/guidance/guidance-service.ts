@@ -12,6 +12,7 @@ import type { DocumentParser, FeedbackStore, GuidancePages, GuidanceSearchEngine
 import { parseQuery } from "./query";
 import type { LoggedSearch } from "./search-log/search-log";
 import { redactIdentifiers } from "./search-log/redact-identifiers";
+import { feedbackDay } from "./search-log/search-log";
 
 export interface GuidanceDeps {
   readonly pages: GuidancePages;
@@ -239,7 +240,7 @@ export class GuidanceService {
     // Fields picked one by one, never spread: an input object that also carries who asked must not pass it on.
     const { pageId, helpful, channel } = input;
     // The question is kept for the content-gap report, without identifying details a person may have typed into it.
-    await this.deps.feedback.record({ query: redactIdentifiers(query).slice(0, 500), ...(pageId !== undefined ? { pageId } : {}), helpful, channel, at: this.deps.clock.now() });
+    await this.deps.feedback.record({ query: redactIdentifiers(query).slice(0, 500), ...(pageId !== undefined ? { pageId } : {}), helpful, channel, at: feedbackDay(this.deps.clock.now()) });
   }
 }
 

@@ -74,9 +74,12 @@ export function createPurgeQueriesCommand(deps: PurgeQueriesCommandDeps = {}): C
       const purge = searchLogPurgeOn(records, { audit: ctx.openHub().audit, clock: deps.clock ?? systemClock });
       const { stdout } = ctx.io;
       if (text === undefined) {
-        const { removed, keptFrom } = await purge.purgeExpired(CLI_ACTOR);
-        await writeLine(stdout, `Deleted ${plural(removed, "logged search question")} asked before ${keptFrom} (kept ${SEARCH_LOG_RETENTION_MONTHS} months).`);
-        await writeLine(stdout, `removed=${removed}`);
+        const { removed, feedbackRemoved, keptFrom } = await purge.purgeExpired(CLI_ACTOR);
+        await writeLine(
+          stdout,
+          `Deleted ${plural(removed, "logged search question")} and ${plural(feedbackRemoved, "feedback answer")} from before ${keptFrom} (kept ${SEARCH_LOG_RETENTION_MONTHS} months).`,
+        );
+        await writeLine(stdout, `removed=${removed} feedback=${feedbackRemoved}`);
         return EXIT_OK;
       }
       const report = await purge.purgeContaining(text, { actor: CLI_ACTOR, dryRun });

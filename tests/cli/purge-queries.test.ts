@@ -71,20 +71,25 @@ const FEEDBACK = ["why jo\tbloggs got the job", "parking permits"];
 describe("hub purge-queries on SQLite", () => {
   it("deletes the questions past retention and keeps the rest, auditing the count", async () => {
     const keptFrom = retentionCutoff(new Date());
-    await withStore((store) => seed(store.records, [["asked long ago", "2020-03-02"], ["asked the day before", addDays(keptFrom, -1)], ["asked the first day kept", keptFrom], ["asked today", today()]], ["old feedback stays"]));
+    await withStore(async (store) => {
+      await seed(store.records, [["asked long ago", "2020-03-02"], ["asked the day before", addDays(keptFrom, -1)], ["asked the first day kept", keptFrom], ["asked today", today()]], ["feedback today"]);
+      // Feedback is kept as long as the questions it is about, and dated by day as it is stored.
+      const given = (query: string, day: string) => ({ query, helpful: false, channel: "bot" as const, at: new Date(`${day}T00:00:00.000Z`) });
+      await store.records.open(SEARCH_FEEDBACK).createMany([given("feedback the day before", addDays(keptFrom, -1)), given("feedback the first day kept", keptFrom)]);
+    });
 
     const result = hub([]);
 
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe(`Deleted 2 logged search questions asked before ${keptFrom} (kept 13 months).\nremoved=2\n`);
+    expect(result.stdout).toBe(`Deleted 2 logged search questions and 1 feedback answer from before ${keptFrom} (kept 13 months).\nremoved=2 feedback=1\n`);
     await withStore(async (store) => {
-      expect(await left(store.records)).toEqual({ queries: ["asked the first day kept", "asked today"], feedback: ["old feedback stays"] });
+      expect(await left(store.records)).toEqual({ queries: ["asked the first day kept", "asked today"], feedback: ["feedback the first day kept", "feedback today"] });
       expect(await store.audit.recent(5)).toEqual([
-        expect.objectContaining({ actor: "cli", action: "search-log.expired-purged", target: "search-queries", detail: { removed: 2, keptFrom, retentionMonths: 13 } }),
+        expect.objectContaining({ actor: "cli", action: "search-log.expired-purged", target: "search-queries,search-feedback", detail: { removed: 2, feedbackRemoved: 1, keptFrom, retentionMonths: 13 } }),
       ]);
     });
-    expect(hub([]).stdout).toContain("removed=0");
+    expect(hub([]).stdout).toContain("removed=0 feedback=0");
   });
 
   it("counts on a dry run without deleting, then deletes every question and feedback answer holding the text", async () => {

@@ -19,6 +19,7 @@ import type { GuidancePage } from "../page";
 import { SEARCH_LOG_BATCH } from "../search-log/search-log";
 import { MIN_PURGE_TEXT_LENGTH, searchLogPurgeOn } from "../search-log/search-log-purge";
 import { SEARCH_QUERIES } from "../search-log/search-log-collection";
+import { SEARCH_LOG_FIRST_PURGE_MS } from "../search-log/search-log-retention";
 import { SEARCH_VOCABULARY } from "../vocabulary/vocabulary-collection";
 import { chunksOf, VOCABULARY_REFRESH_MS } from "../vocabulary/vocabulary-store";
 import type { Vocabulary } from "../vocabulary/vocabulary";
@@ -269,22 +270,49 @@ describe("purging the query log and feedback", () => {
     const feedback = base.records.open(SEARCH_FEEDBACK);
     const purge = searchLogPurgeOn(base.records, { audit: { record: async (e) => void base.events.push(e), recent: async () => [] }, clock: { now: () => new Date("2026-11-26T10:00:00Z") } });
     const logged = (query: string, day: string) => queries.create({ query, channel: "tab", noAnswer: true, resultCount: 0, day, week: day });
-    const answered = (query: string) => feedback.create({ query, helpful: false, channel: "bot", at: new Date("2026-11-20T09:00:00Z") });
+    const answered = (query: string, day = "2026-11-20") => feedback.create({ query, helpful: false, channel: "bot", at: new Date(`${day}T00:00:00.000Z`) });
     const left = () => ({ queries: [...queries.rows.values()].map((r) => r.data.query), feedback: [...feedback.rows.values()].map((r) => r.data.query) });
     return { ...base, queries, feedback, purge, logged, answered, left };
   }
 
-  it("deletes logged searches from before the first day kept, and nothing else", async () => {
+  it("a running host purges both the query log and feedback soon after start, then daily", async () => {
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate"] });
+    try {
+      const { curation, records } = setup();
+      const queries = records.open(SEARCH_QUERIES);
+      const feedback = records.open(SEARCH_FEEDBACK);
+      await queries.create({ query: "old question", channel: "tab", noAnswer: true, resultCount: 0, day: "2025-10-25", week: "2025-10-20" });
+      await queries.create({ query: "new question", channel: "tab", noAnswer: true, resultCount: 0, day: "2025-10-26", week: "2025-10-20" });
+      await feedback.create({ query: "old feedback", helpful: false, channel: "bot", at: new Date("2025-10-25T00:00:00.000Z") });
+      await feedback.create({ query: "new feedback", helpful: false, channel: "bot", at: new Date("2025-10-26T00:00:00.000Z") });
+      await curation.start();
+      await jest.advanceTimersByTimeAsync(SEARCH_LOG_FIRST_PURGE_MS);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect([...queries.rows.values()].map((r) => r.data.query)).toEqual(["new question"]);
+      expect([...feedback.rows.values()].map((r) => r.data.query)).toEqual(["new feedback"]);
+      await curation.close();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("deletes logged searches and feedback from before the first day kept, and nothing else", async () => {
     const { purge, logged, answered, left, events } = purgeSetup();
     await logged("long ago", "2024-01-05");
     await logged("the day before", "2025-10-25");
     await logged("the first day kept", "2025-10-26");
     await logged("today", "2026-11-26");
-    await answered("old feedback is not the query log");
-    expect(await purge.purgeExpired("cli")).toEqual({ removed: 2, keptFrom: "2025-10-26" });
-    expect(left()).toEqual({ queries: ["the first day kept", "today"], feedback: ["old feedback is not the query log"] });
+    await answered("feedback the day before", "2025-10-25");
+    await answered("feedback the first day kept", "2025-10-26");
+    expect(await purge.purgeExpired("cli")).toEqual({ removed: 2, feedbackRemoved: 1, keptFrom: "2025-10-26" });
+    expect(left()).toEqual({ queries: ["the first day kept", "today"], feedback: ["feedback the first day kept"] });
     expect(events).toEqual([
-      expect.objectContaining({ actor: "cli", action: "search-log.expired-purged", target: "search-queries", detail: { removed: 2, keptFrom: "2025-10-26", retentionMonths: 13 } }),
+      expect.objectContaining({
+        actor: "cli",
+        action: "search-log.expired-purged",
+        target: "search-queries,search-feedback",
+        detail: { removed: 2, feedbackRemoved: 1, keptFrom: "2025-10-26", retentionMonths: 13 },
+      }),
     ]);
   });
 

@@ -6,7 +6,7 @@ import { SEARCH_BEST_BETS } from "../best-bets/best-bets-collection";
 import { ContentGapService } from "../content-gaps/content-gap-service";
 import { SEARCH_FEEDBACK } from "../feedback-collection";
 import type { GuidancePages } from "../ports";
-import { SearchLog } from "../search-log/search-log";
+import { purgeExpiredFeedback, SearchLog } from "../search-log/search-log";
 import { SEARCH_LOG_PURGE_INTERVAL_MS, SEARCH_LOG_FIRST_PURGE_MS } from "../search-log/search-log-retention";
 import { SEARCH_QUERIES } from "../search-log/search-log-collection";
 import type { Vocabulary } from "../vocabulary/vocabulary";
@@ -21,8 +21,8 @@ export interface SearchCuration {
   readonly searchLog: SearchLog;
   readonly contentGaps: ContentGapService;
   /**
-   * Loads best bets and the vocabulary, so the first search does not wait for them, and schedules the query log's
-   * retention purge (soon after start, then daily). Never throws.
+   * Loads best bets and the vocabulary, so the first search does not wait for them, and schedules the retention
+   * purge of the query log and of feedback (soon after start, then daily). Never throws.
    */
   start(): Promise<void>;
   /** Stops the purge schedule and flushes the query log; call on shutdown. */
@@ -46,9 +46,13 @@ export function createSearchCuration(deps: SearchCurationDeps): SearchCuration {
   const bestBets = new BestBetService({ records: records.open(SEARCH_BEST_BETS), pages, audit, clock, onError });
   const vocabulary = new VocabularyStore({ records: records.open(SEARCH_VOCABULARY), audit, clock, onError, apply: deps.applyVocabulary });
   const searchLog = new SearchLog({ records: records.open(SEARCH_QUERIES), clock, onError });
-  const contentGaps = new ContentGapService({ searchLog, feedback: records.open(SEARCH_FEEDBACK), clock });
+  const feedback = records.open(SEARCH_FEEDBACK);
+  const contentGaps = new ContentGapService({ searchLog, feedback, clock });
   const timers: Array<ReturnType<typeof setTimeout>> = [];
-  const purge = (): void => void searchLog.purgeExpired().catch((e: unknown) => onError(e, "query log retention purge"));
+  const purge = (): void => {
+    void searchLog.purgeExpired().catch((e: unknown) => onError(e, "query log retention purge"));
+    void purgeExpiredFeedback(feedback, clock.now()).catch((e: unknown) => onError(e, "search feedback retention purge"));
+  };
   return {
     bestBets,
     vocabulary,

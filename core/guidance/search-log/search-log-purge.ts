@@ -5,7 +5,7 @@ import type { Clock } from "../../shared/clock";
 import { SEARCH_FEEDBACK } from "../feedback-collection";
 import { deleteRecords, findWhere } from "./delete-where";
 import { queryMatchKey } from "./query-text";
-import { retentionCutoff, SEARCH_LOG_RETENTION_MONTHS } from "./search-log";
+import { feedbackGivenBefore, retentionCutoff, SEARCH_LOG_RETENTION_MONTHS } from "./search-log";
 import { SEARCH_QUERIES } from "./search-log-collection";
 
 /** Shortest text a purge by content accepts: "a" or "le" is in nearly every question and would empty the log. */
@@ -17,6 +17,8 @@ export const MAX_PURGE_TEXT_LENGTH = 500;
 export interface ExpiredPurgeReport {
   /** Logged searches deleted. */
   readonly removed: number;
+  /** "Was this helpful?" answers deleted (kept as long as the log). */
+  readonly feedbackRemoved: number;
   /** The first day kept: searches asked before it were deleted. */
   readonly keptFrom: string;
 }
@@ -65,18 +67,20 @@ export function purgeTextProblem(text: string): string | undefined {
 export class SearchLogPurge {
   constructor(private readonly deps: SearchLogPurgeDeps) {}
 
-  /** Applies the query log's retention rule now: what the host does daily, for when no host runs. */
+  /** Applies the retention rule to the query log and to feedback now: what the host does daily, for when no host runs. */
   async purgeExpired(actor: string): Promise<ExpiredPurgeReport> {
     const keptFrom = retentionCutoff(this.deps.clock.now());
     let removed = 0;
+    let feedbackRemoved = 0;
     await this.audited(
-      { actor, action: "search-log.expired-purged", target: SEARCH_QUERIES.name, extra: { keptFrom, retentionMonths: SEARCH_LOG_RETENTION_MONTHS } },
-      () => ({ removed }),
+      { actor, action: "search-log.expired-purged", target: `${SEARCH_QUERIES.name},${SEARCH_FEEDBACK.name}`, extra: { keptFrom, retentionMonths: SEARCH_LOG_RETENTION_MONTHS } },
+      () => ({ removed, feedbackRemoved }),
       async () => {
         await deleteRecords(this.deps.queries, await findWhere(this.deps.queries, (r) => r.data.day < keptFrom), () => removed++);
+        await deleteRecords(this.deps.feedback, await findWhere(this.deps.feedback, feedbackGivenBefore(keptFrom)), () => feedbackRemoved++);
       },
     );
-    return { removed, keptFrom };
+    return { removed, feedbackRemoved, keptFrom };
   }
 
   /**

@@ -2,6 +2,7 @@ import type { RecordData, RecordStore } from "../../records";
 import type { Clock } from "../../shared/clock";
 import { readAllRecords } from "../curation/read-all-records";
 import type { BackgroundErrorHandler } from "../curation/refreshing-value";
+import type { SEARCH_FEEDBACK } from "../feedback-collection";
 import type { SearchFeedback } from "../ports";
 import { addDays, councilDayOf, subtractMonths, weekStartOf } from "./calendar-day";
 import { deleteWhere } from "./delete-where";
@@ -142,6 +143,24 @@ export class SearchLog {
     }
   }
 
+}
+
+/**
+ * When a "Was this helpful?" answer is stored as given: the council calendar day, as a date at midnight UTC. As in
+ * the query log, no time of day is kept (it could be matched against a person's Teams activity).
+ */
+export function feedbackDay(now: Date): Date {
+  return new Date(`${councilDayOf(now)}T00:00:00.000Z`);
+}
+
+/** Deletes "Was this helpful?" answers past the query log's retention (their questions are kept no longer); returns how many. */
+export async function purgeExpiredFeedback(records: RecordStore<typeof SEARCH_FEEDBACK.fields>, now: Date): Promise<number> {
+  return deleteWhere(records, feedbackGivenBefore(retentionCutoff(now)));
+}
+
+/** Picks feedback given before a council day. */
+export function feedbackGivenBefore(day: string): (record: { readonly data: { readonly at: Date } }) => boolean {
+  return (record) => councilDayOf(record.data.at) < day;
 }
 
 /** The first council day still kept at `now`: questions asked before it are past retention. */
