@@ -1,4 +1,5 @@
 import { parse as parseHtml } from "node-html-parser";
+import { entityAt } from "./markdown-text/html-entities";
 
 // node-html-parser keeps the text of <script>, <style> and <noscript> by default; that text must never be indexed.
 const HTML_TEXT_ONLY = { blockTextElements: { script: false, style: false, noscript: false } };
@@ -8,10 +9,54 @@ export function parseHtmlForText(html: string): ReturnType<typeof parseHtml> {
   return parseHtml(html, HTML_TEXT_ONLY);
 }
 
-/** The text a reader sees in a piece of HTML (tags removed, character references decoded). */
+/**
+ * The text a reader sees in a fragment of HTML (a raw-HTML block of a Markdown page): tags removed (block-level ones
+ * leave a line break, so "<li>a</li><li>b</li>" is two words), script, style and noscript contents, comments and
+ * declarations dropped, character references decoded. One linear pass, not a DOM: a fragment is often unbalanced
+ * (it closes in a later block), and a DOM parser took seconds on a few thousand unclosed <div>s.
+ */
 export function htmlText(html: string): string {
-  return parseHtmlForText(html).textContent;
+  let out = "";
+  let from = 0;
+  const n = html.length;
+  while (from < n) {
+    const lt = html.indexOf("<", from);
+    const amp = html.indexOf("&", from);
+    const next = lt === -1 ? amp : amp === -1 ? lt : Math.min(lt, amp);
+    if (next === -1) break;
+    out += html.slice(from, next);
+    if (next === amp) {
+      const entity = entityAt(html, amp);
+      out += entity ? entity.text : "&";
+      from = amp + (entity ? entity.length : 1);
+      continue;
+    }
+    MARKUP.lastIndex = lt;
+    const m = MARKUP.exec(html);
+    if (!m) {
+      out += "<";
+      from = lt + 1;
+      continue;
+    }
+    const name = m[1]?.toLowerCase();
+    from = lt + m[0].length;
+    if (name !== undefined && !m[0].startsWith("</") && HIDDEN_CONTENT.has(name)) {
+      // Skip to the element's end tag (or the end: an unclosed <script> hides the rest, as in a browser).
+      const close = html.toLowerCase().indexOf(`</${name}`, from);
+      from = close === -1 ? n : html.indexOf(">", close) + 1 || n;
+    }
+    if (name !== undefined && BLOCK_ELEMENTS.has(name)) out += "\n";
+  }
+  return out + html.slice(from);
 }
+
+// A tag (its name captured), a comment, or a declaration / processing instruction. Attribute values are bounded so an
+// unclosed quote cannot send each later "<" to the end of the text.
+const MARKUP = /<(?:\/?([A-Za-z][A-Za-z0-9-]{0,63})(?:\s+[^\s"'>/=]{1,256}(?:\s*=\s*(?:"[^"]{0,4000}"|'[^']{0,4000}'|[^\s"'=<>`]{1,4000}))?){0,256}\s*\/?>|!--[\s\S]*?(?:-->|$)|![^>]{0,4000}>|\?[^>]{0,4000}>)/y;
+const HIDDEN_CONTENT = new Set(["script", "style", "noscript", "template"]);
+const BLOCK_ELEMENTS = new Set(
+  "address article aside blockquote br caption dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split(" "),
+);
 
 /** Runs of spaces, tabs and no-break spaces made one space; each line trimmed; empty lines dropped. */
 // Same as text.replace(/[ \t\u00a0]+/g, " ").replace(/\s*\n\s*/g, "\n").trim(), without the second regex, which

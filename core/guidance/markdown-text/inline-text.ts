@@ -10,54 +10,133 @@ import { entityAt } from "./html-entities";
  * "[text]" are links only when their label is defined, as in CommonMark; otherwise the brackets are plain text.
  */
 export function inlineText(source: string, references: ReadonlySet<string>): string {
-  let out = "";
-  let from = 0;
-  SPECIAL.lastIndex = 0;
-  for (let m = SPECIAL.exec(source); m !== null; m = SPECIAL.exec(source)) {
-    const at = m.index;
-    if (at < from) continue;
-    out += source.slice(from, at);
-    const read = special(source, at, references);
-    out += read.text;
-    from = at + read.length;
-    SPECIAL.lastIndex = from;
-  }
-  return out + source.slice(from);
+  return new InlineScan(source, references, 0).text();
 }
 
 /** Characters that may start inline markup; everything between them is copied as it is. */
 const SPECIAL = /[\\`![<&*_~]/g;
+
+/**
+ * Links nested deeper than this (a link in a link's text, which CommonMark does not allow anyway) are read as plain
+ * text: each level re-reads its text, so unbounded nesting would cost time quadratic in the paragraph's length.
+ */
+const MAX_LINK_NESTING = 3;
+/** Longest link reference label, as in CommonMark. */
+const MAX_REFERENCE_LABEL = 999;
+/** Longest link destination and title read: a ")" further on is not taken as closing a link (it keeps the scan linear). */
+export const MAX_LINK_TAIL = 2_000;
 
 interface Read {
   readonly text: string;
   readonly length: number;
 }
 
-function special(source: string, at: number, references: ReadonlySet<string>): Read {
-  const c = source[at]!;
-  switch (c) {
-    case "\\":
-      return escape(source, at);
-    case "`":
-      return codeSpan(source, at);
-    case "!":
-      // An image is left out whole: its alt text describes a picture, not the page's subject.
-      if (source[at + 1] === "[") {
-        const image = link(source, at + 1, references);
-        if (image) return { text: "", length: image.length + 1 };
-      }
-      return { text: "!", length: 1 };
-    case "[": {
-      const found = link(source, at, references);
-      return found ? { text: inlineText(found.label, references), length: found.length } : { text: "[", length: 1 };
+/**
+ * One pass over a run of inline Markdown. Matching brackets are found once for the whole run (a stack pass), not
+ * searched for from every "[": text full of unmatched brackets (a pasted log, a regex) would otherwise cost time
+ * quadratic in its length.
+ */
+class InlineScan {
+  private closing: Int32Array | undefined;
+
+  constructor(
+    private readonly source: string,
+    private readonly references: ReadonlySet<string>,
+    private readonly depth: number,
+  ) {}
+
+  text(): string {
+    const { source } = this;
+    let out = "";
+    let from = 0;
+    // One shared regex: a link's text is read by a nested scan, which moves lastIndex; it is set back after each read.
+    SPECIAL.lastIndex = 0;
+    for (let m = SPECIAL.exec(source); m !== null; m = SPECIAL.exec(source)) {
+      const at = m.index;
+      out += source.slice(from, at);
+      const read = this.special(at);
+      out += read.text;
+      from = at + read.length;
+      SPECIAL.lastIndex = from;
     }
-    case "<":
-      return angle(source, at);
-    case "&":
-      return entityAt(source, at) ?? { text: "&", length: 1 };
-    default:
-      return delimiterRun(source, at, c);
+    return out + source.slice(from);
   }
+
+  private special(at: number): Read {
+    const { source } = this;
+    const c = source[at]!;
+    switch (c) {
+      case "\\":
+        return escape(source, at);
+      case "`":
+        return codeSpan(source, at);
+      case "!":
+        // An image is left out whole: its alt text describes a picture, not the page's subject.
+        if (source[at + 1] === "[") {
+          const image = this.link(at + 1);
+          if (image) return { text: "", length: image.length + 1 };
+        }
+        return { text: "!", length: 1 };
+      case "[": {
+        const found = this.link(at);
+        return found ? { text: new InlineScan(found.label, this.references, this.depth + 1).text(), length: found.length } : { text: "[", length: 1 };
+      }
+      case "<":
+        return angle(source, at);
+      case "&":
+        return entityAt(source, at) ?? { text: "&", length: 1 };
+      default:
+        return delimiterRun(source, at, c);
+    }
+  }
+
+  /**
+   * A link at `at` (which holds "["): its label and the length of the whole link, or undefined when the brackets are
+   * not a link. Inline links "[label](destination "title")", full "[label][ref]", collapsed "[label][]" and shortcut
+   * "[label]" references (when the label is defined).
+   */
+  private link(at: number): { label: string; length: number } | undefined {
+    if (this.depth >= MAX_LINK_NESTING) return undefined;
+    const { source, references } = this;
+    const close = this.closingBracket(at);
+    if (close === -1) return undefined;
+    const label = source.slice(at + 1, close);
+    const after = close + 1;
+    if (source[after] === "(") {
+      const end = closingParen(source, after);
+      if (end !== -1) return { label, length: end + 1 - at };
+    }
+    // Reference labels are at most 999 characters (CommonMark): longer bracketed text is not normalised and looked up.
+    if (references.size === 0 || close - at > MAX_REFERENCE_LABEL) return undefined;
+    if (source[after] === "[") {
+      const refEnd = this.closingBracket(after);
+      if (refEnd !== -1) {
+        const ref = source.slice(after + 1, refEnd);
+        if (references.has(referenceLabel(ref.trim() ? ref : label))) return { label, length: refEnd + 1 - at };
+      }
+    }
+    return references.has(referenceLabel(label)) ? { label, length: after - at } : undefined;
+  }
+
+  /** The "]" that closes the "[" at `at` (nested brackets allowed; escapes and code spans skipped); -1 when unclosed. */
+  private closingBracket(at: number): number {
+    this.closing ??= matchBrackets(this.source);
+    return this.closing[at]!;
+  }
+}
+
+/** For each "[" of `source`, the index of the "]" that closes it, or -1; escapes and code spans are skipped. */
+function matchBrackets(source: string): Int32Array {
+  const closing = new Int32Array(source.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (c === "`") i += codeSpan(source, i).length - 1;
+    else if (c === "[") open.push(i);
+    else if (c === "]" && open.length > 0) closing[open.pop()!] = i;
+  }
+  return closing;
 }
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
@@ -84,59 +163,21 @@ function codeSpan(source: string, at: number): Read {
   return { text: source.slice(at + n, close).replace(/\n/g, " "), length: close + n - at };
 }
 
-/**
- * A link at `at` (which holds "["): its label and the length of the whole link, or undefined when the brackets are
- * not a link. Inline links "[label](destination "title")", full "[label][ref]", collapsed "[label][]" and shortcut
- * "[label]" references (when the label is defined).
- */
-function link(source: string, at: number, references: ReadonlySet<string>): { label: string; length: number } | undefined {
-  const close = closingBracket(source, at);
-  if (close === -1) return undefined;
-  const label = source.slice(at + 1, close);
-  const after = close + 1;
-  if (source[after] === "(") {
-    const end = closingParen(source, after);
-    if (end !== -1) return { label, length: end + 1 - at };
-  }
-  if (source[after] === "[") {
-    const refEnd = closingBracket(source, after);
-    if (refEnd !== -1) {
-      const ref = source.slice(after + 1, refEnd);
-      if (references.has(referenceLabel(ref.trim() ? ref : label))) return { label, length: refEnd + 1 - at };
-    }
-  }
-  return references.has(referenceLabel(label)) ? { label, length: after - at } : undefined;
-}
-
-/** The "]" that closes the "[" at `at`, allowing nested brackets, escapes and code spans; -1 when unclosed. */
-function closingBracket(source: string, at: number): number {
-  let depth = 0;
-  for (let i = at; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\\") i++;
-    else if (c === "`") {
-      const span = codeSpan(source, i);
-      i += span.length - 1;
-    } else if (c === "[") depth++;
-    else if (c === "]" && --depth === 0) return i;
-  }
-  return -1;
-}
-
 /** The ")" that ends an inline link's destination and title, allowing balanced parentheses and <…> destinations. */
 function closingParen(source: string, at: number): number {
   let depth = 0;
   let quote: string | undefined;
-  for (let i = at; i < source.length; i++) {
+  const end = Math.min(source.length, at + MAX_LINK_TAIL);
+  for (let i = at; i < end; i++) {
     const c = source[i];
     if (c === "\\") i++;
     else if (quote !== undefined) {
       if (c === quote) quote = undefined;
     } else if ((c === '"' || c === "'") && /\s/.test(source[i - 1] ?? "")) quote = c;
     else if (c === "<" && i === at + 1) {
-      const end = source.indexOf(">", i);
-      if (end === -1) return -1;
-      i = end;
+      const close = source.slice(i, end).indexOf(">");
+      if (close === -1) return -1;
+      i += close;
     } else if (c === "(") depth++;
     else if (c === ")" && --depth === 0) return i;
     else if (c === "\n" && source[i + 1] === "\n") return -1;
@@ -145,7 +186,9 @@ function closingParen(source: string, at: number): number {
 }
 
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>/y;
-const TAG = /<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>|!--[\s\S]*?-->|\?[\s\S]*?\?>|![A-Za-z][^>]*>|!\[CDATA\[[\s\S]*?\]\]>)/y;
+// Bounded repeats: a "<" that opens no tag (an unclosed quote or comment) must not send every later "<" scanning to
+// the end of the paragraph.
+const TAG = /<(?:\/?[A-Za-z][A-Za-z0-9-]{0,63}(?:\s+[A-Za-z_:][\w.:-]{0,63}(?:\s*=\s*(?:"[^"]{0,1000}"|'[^']{0,1000}'|[^\s"'=<>`]{1,1000}))?){0,64}\s*\/?>|!--[\s\S]{0,2000}?-->|\?[\s\S]{0,2000}?\?>|![A-Za-z][^>]{0,2000}>|!\[CDATA\[[\s\S]{0,2000}?\]\]>)/y;
 const BREAK_TAG = /^<br\s*\/?>$/i;
 
 /** An autolink keeps its address as text; an inline HTML tag or comment is removed (a <br> becomes a line break). */

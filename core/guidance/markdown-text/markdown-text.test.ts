@@ -111,3 +111,26 @@ describe("markdownText agrees with the rendered page", () => {
     expect(scannedWords(doc)).toEqual(renderedWords(doc));
   });
 });
+
+describe("markdownText on hostile input", () => {
+  // Each of these once took seconds to minutes, because a construct was searched for again from every position
+  // (time quadratic in the input), or a DOM parser met thousands of unclosed elements. Read in one pass they take
+  // milliseconds; the test timeout is the guard. A page like this must not stall an ingest.
+  const n = 100_000;
+  it.each([
+    ["unmatched brackets", "[".repeat(n)],
+    ["unmatched image openers", "![x".repeat(n / 3)],
+    ["brackets nested deep", "[".repeat(n / 2) + "]".repeat(n / 2)],
+    ["links without a closing parenthesis", "[a](".repeat(n / 4)],
+    ["angle-bracket destinations never closed", "[a](<".repeat(n / 5)],
+    ["tags with an unclosed quote", '<a b="'.repeat(n / 6)],
+    ["comments never closed", "<!--".repeat(n / 4)],
+    ["unclosed HTML elements", "<div>\n".repeat(n / 5)],
+  ])("%s", (_name, input) => {
+    expect(typeof markdownText(`${input}\n\nFinal words.`).text).toBe("string");
+  });
+
+  it("still reads the words after thousands of unclosed elements", () => {
+    expect(markdownText(`${"<div>\n".repeat(20_000)}Staff parking\n\nFinal words.`).text).toBe("Staff parking\nFinal words.");
+  });
+});
