@@ -1,4 +1,4 @@
-import type { GuidancePage, GuidancePages, PageChanges } from "../core";
+import type { GuidancePage, GuidancePages, IndexablePage, PageChanges } from "../core";
 import type { SqliteDb } from "./sqlite-database";
 
 interface PageRow {
@@ -18,6 +18,9 @@ interface PageRow {
   content_hash: string;
   updated_at: string;
 }
+
+/** The columns the search index reads. */
+type IndexRow = Omit<PageRow, "body_html" | "body_markdown" | "origin" | "updated_at">;
 
 /**
  * One entry of the page change log: the page's latest change, and its hash now (null once removed).
@@ -61,7 +64,10 @@ export class SqliteGuidance implements GuidancePages {
           description = excluded.description, content_hash = excluded.content_hash, updated_at = excluded.updated_at`),
       remove: db.prepare<[string]>("DELETE FROM guidance_page WHERE id = ?"),
       count: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM guidance_page"),
-      after: db.prepare<[number, number], PageRow & { rowid: number }>("SELECT rowid, * FROM guidance_page WHERE rowid > ? ORDER BY rowid LIMIT ?"),
+      // What the search index reads: not the body (Markdown or HTML, as long again as the text) nor origin and date.
+      after: db.prepare<[number, number], IndexRow & { rowid: number }>(
+        "SELECT rowid, id, title, headings, body_text, url, keywords, description, content_hash FROM guidance_page WHERE rowid > ? ORDER BY rowid LIMIT ?",
+      ),
       changeSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM guidance_change"),
       changesSince: db.prepare<[number], { id: string; seq: number; content_hash: string | null }>(`
         SELECT c.page_id AS id, c.seq, p.content_hash FROM guidance_change c LEFT JOIN guidance_page p ON p.id = c.page_id
@@ -98,9 +104,9 @@ export class SqliteGuidance implements GuidancePages {
    * Up to `limit` pages stored after row `afterRow`, in storage order, and the row to continue from. Read in chunks,
    * so no statement stays open between them: the connection is free for other requests while an index loads.
    */
-  pagesAfter(afterRow: number, limit: number): { pages: GuidancePage[]; lastRow: number } {
+  pagesAfter(afterRow: number, limit: number): { pages: IndexablePage[]; lastRow: number } {
     const rows = this.statements.after.all(afterRow, limit);
-    return { pages: rows.map(toPage), lastRow: rows.length > 0 ? rows[rows.length - 1]!.rowid : afterRow };
+    return { pages: rows.map(toIndexable), lastRow: rows.length > 0 ? rows[rows.length - 1]!.rowid : afterRow };
   }
 
   /** A page by id, synchronously (the index loader reads changed pages one by one). */
@@ -139,16 +145,22 @@ function toRow(page: GuidancePage): PageRow {
 
 function toPage(row: PageRow): GuidancePage {
   return {
+    ...toIndexable(row),
+    body: row.body_markdown !== null ? { markdown: row.body_markdown } : { html: row.body_html },
+    origin: row.origin,
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+function toIndexable(row: IndexRow): IndexablePage {
+  return {
     id: row.id,
     title: row.title,
     headings: row.headings ? row.headings.split("\n") : [],
     text: row.body_text,
-    body: row.body_markdown !== null ? { markdown: row.body_markdown } : { html: row.body_html },
-    origin: row.origin,
     ...(row.url ? { url: row.url } : {}),
     ...(row.keywords ? { keywords: row.keywords.split("\n") } : {}),
     ...(row.description ? { description: row.description } : {}),
     contentHash: row.content_hash,
-    updatedAt: new Date(row.updated_at),
   };
 }

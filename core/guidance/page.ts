@@ -25,6 +25,9 @@ export interface GuidancePage {
   readonly updatedAt: Date;
 }
 
+/** What search indexes of a page: everything but its body (search reads `text`), origin and date. */
+export type IndexablePage = Omit<GuidancePage, "body" | "origin" | "updatedAt">;
+
 /**
  * A page's body. Markdown is kept as its author wrote it and rendered to safe HTML when someone opens the page:
  * rendering every page at ingest cost more than all the rest of ingest, for pages most of which are rarely opened.

@@ -1,4 +1,4 @@
-import type { GuidancePage, SearchHit } from "../page";
+import type { IndexablePage, SearchHit } from "../page";
 import type { GuidanceSearchEngine, SearchAnswer } from "../ports";
 import type { ParsedQuery } from "../query";
 import { DEFAULT_VOCABULARY } from "../vocabulary/default-vocabulary";
@@ -51,7 +51,7 @@ export class CouncilSearchEngine implements GuidanceSearchEngine {
   }
 
   /** Adds or replaces a page. */
-  upsert(page: GuidancePage): void {
+  upsert(page: IndexablePage): void {
     this.index.upsert(page);
   }
 

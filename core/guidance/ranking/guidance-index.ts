@@ -1,4 +1,4 @@
-import type { GuidancePage } from "../page";
+import type { IndexablePage } from "../page";
 import { isStopword, scanWords, termOf } from "./analyzer";
 
 /**
@@ -206,7 +206,7 @@ export class GuidanceIndex {
   }
 
   /** Adds or replaces a page. */
-  upsert(page: GuidancePage): void {
+  upsert(page: IndexablePage): void {
     this.remove(page.id);
     this.add(page);
   }
@@ -227,7 +227,7 @@ export class GuidanceIndex {
     if (this.dead >= COMPACT_MIN_DEAD && this.dead > COMPACT_DEAD_SHARE * this.docs.length) this.compact();
   }
 
-  private add(page: GuidancePage): void {
+  private add(page: IndexablePage): void {
     const slot = this.docs.length;
     const sequence: number[] = [];
     const touched: number[] = [];
