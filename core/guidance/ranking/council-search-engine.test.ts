@@ -125,3 +125,17 @@ describe("CouncilSearchEngine: the author's keywords field", () => {
     expect(ids(engine, "twelve")).toEqual([]);
   });
 });
+
+describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
+  const bereavement = page("hr/bereavement.md", "# Bereavement leave\n\nUp to five days of paid time off when someone close to you dies, and time for the funeral.\n");
+  const annual = page("hr/annual.md", "# Annual leave\n\nBook leave in the portal. Leave requests need two weeks' notice.\n");
+  const values = page("hr/values.md", "# Our values\n\nBe compassionate, be kind, be honest with colleagues and residents.\n");
+
+  it("expands a misspelt word through the vocabulary as the word meant", () => {
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["compassionate leave", "bereavement leave"] }] } });
+    for (const p of [annual, values, bereavement]) engine.upsert(p);
+    const answer = ask(engine, "compasionate leave");
+    expect(answer.hits[0]?.id).toBe("hr/bereavement.md");
+    expect(answer.noAnswer).toBe(false);
+  });
+});
