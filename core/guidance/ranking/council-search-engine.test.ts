@@ -107,6 +107,12 @@ describe("CouncilSearchEngine: the author's keywords field", () => {
     expect(ids(engine, "zephyrs")).toEqual(["hr/ppl.md"]);
   });
 
+  it("takes the author's keywords as an answer, like a passage that says the question", () => {
+    const answer = ask(engineWith([tagged, mentions]), "quokka");
+    expect(answer.hits[0]?.id).toBe("hr/ppl.md");
+    expect(answer.noAnswer).toBe(false);
+  });
+
   it("ranks a keyword above a passing mention in another page's body", () => {
     expect(ids(engineWith([mentions, tagged]), "maternity")[0]).toBe("hr/ppl.md");
   });
