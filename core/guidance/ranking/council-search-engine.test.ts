@@ -137,6 +137,17 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
   const annual = page("hr/annual.md", "# Annual leave\n\nBook leave in the portal. Leave requests need two weeks' notice.\n");
   const values = page("hr/values.md", "# Our values\n\nBe compassionate, be kind, be honest with colleagues and residents.\n");
 
+  it("scores a page finitely when a word that stems to a stopword matches through a vocabulary phrase", () => {
+    // "getting" is analysed as "get", a stopword that holds no position of its own.
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["new starter", "getting started"] }] } });
+    const welcome = page("hr/welcome.md", "# Welcome\n\nOn your first day getting started is easy: get your badge at reception.\n");
+    const starters = page("hr/starters.md", "# New starter checklist\n\nWhat a new starter does on the first day at work.\n");
+    for (const p of [welcome, starters]) engine.upsert(p);
+    const answer = ask(engine, "first day as a new starter");
+    expect(answer.hits.every((hit) => Number.isFinite(hit.score))).toBe(true);
+    expect(answer.hits[0]?.id).toBe("hr/starters.md");
+  });
+
   it("expands a misspelt word through the vocabulary as the word meant", () => {
     const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["compassionate leave", "bereavement leave"] }] } });
     for (const p of [annual, values, bereavement]) engine.upsert(p);

@@ -155,7 +155,9 @@ export function rerank(
         }
         continue;
       }
-      if (stop[termId] === 0) position++;
+      // A stopword holds no position, unless the question matches it: a word that stems to one ("getting" → "get")
+      // can be a key word, and two matches on one position would be infinitely close.
+      if (stop[termId] === 0 || conceptOf[termId]! >= 0) position++;
       if (deferred.length > 0) {
         const k = deferredOf.get(termId);
         if (k !== undefined) deferredCounts[k * 3 + (i < doc.headingsStart ? 0 : i < doc.bodyStart ? 1 : 2)]!++;
