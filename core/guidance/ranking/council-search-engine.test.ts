@@ -148,6 +148,13 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
     expect(answer.hits[0]?.id).toBe("hr/starters.md");
   });
 
+  it("keeps leaving the organisation apart from leave (time off)", () => {
+    const leavers = page("hr/leavers.md", "# Leavers\n\nBefore your last day, return your laptop and badge. Your manager completes the offboarding form.\n");
+    const engine = engineWith([annual, bereavement, leavers]);
+    expect(ids(engine, "leaving")[0]).toBe("hr/leavers.md");
+    expect(ids(engine, "i am leaving, what do i return")).not.toContain("hr/annual.md");
+  });
+
   it("expands a misspelt word through the vocabulary as the word meant", () => {
     const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["compassionate leave", "bereavement leave"] }] } });
     for (const p of [annual, values, bereavement]) engine.upsert(p);
