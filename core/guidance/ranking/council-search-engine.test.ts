@@ -155,6 +155,12 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
     expect(ids(engine, "i am leaving, what do i return")).not.toContain("hr/annual.md");
   });
 
+  it("finds a word whose stem is a stopword in page bodies ('getting' is not 'get')", () => {
+    const guide = page("it/guide.md", "# Your laptop\n\nGetting a new laptop set up takes an hour.\n");
+    const other = page("it/other.md", "# Printers\n\nGet a printer added from the portal.\n");
+    expect(ids(engineWith([other, guide]), "getting")).toEqual(["it/guide.md"]);
+  });
+
   it("expands a misspelt word through the vocabulary as the word meant", () => {
     const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["compassionate leave", "bereavement leave"] }] } });
     for (const p of [annual, values, bereavement]) engine.upsert(p);
