@@ -76,6 +76,14 @@ describe("CouncilSearchEngine", () => {
     expect(ask(engine, "xylophone quartet").hits).toEqual([]);
   });
 
+  it("ignores chat framing around a question", () => {
+    for (const text of ["i was wondering how to book annual leave", "does anyone know how to book annual leave asap", "any info on booking annual leave"]) {
+      const answer = ask(engine, text);
+      expect(answer.hits[0]?.id).toBe("hr/annual-leave.md");
+      expect(answer.noAnswer).toBe(false);
+    }
+  });
+
   it("follows upserts and removals", () => {
     const local = engineWith();
     local.upsert(page("it/passwords.md", "# Passkeys\n\nWe now use passkeys.\n"));

@@ -42,7 +42,11 @@ export interface QueryPlan {
  * contractions typed without the apostrophe, and greetings. Left out of matching like stopwords.
  */
 const QUESTION_FILLERS: ReadonlySet<string> = new Set(
-  "im ive dont cant wont isnt arent doesnt didnt hows whos wheres whens whys theres thats youre theyre hi hello hey please thanks thank anyone anybody someone somebody".split(" "),
+  (
+    "im ive dont cant wont isnt arent doesnt didnt hows whos wheres whens whys theres thats youre theyre hi hello hey please thanks thank anyone anybody someone somebody " +
+    // Chat framing: "i was wondering…", "does anyone know…", "…asap", "any info on…"
+    "wondering wondered wonder know knows asap info guys folks ok okay cheers thx pls plz kindly appreciate appreciated btw anyway basically actually really curious unsure"
+  ).split(" "),
 );
 
 /** Most distinct key words planned; a pasted paragraph is trimmed, not slowed down. */
