@@ -30,11 +30,20 @@ export function surfaceOf(raw: string): string {
 
 const termCache = new Map<string, string>();
 
+/**
+ * Words kept whole because stemming would merge them with a word of another meaning in staff guidance: "leaving"
+ * (the organisation) is not "leave" (time off).
+ */
+const UNSTEMMED: ReadonlySet<string> = new Set(["leaving"]);
+
 /** The index term for a surface word: spelling-folded and stemmed, cached (the same words recur endlessly). */
 export function termOf(surface: string): string {
   let term = termCache.get(surface);
   if (term === undefined) {
-    term = HAS_DIGIT.test(surface) ? surface : porter2(americanSpelling(surface.endsWith("'s") ? surface.slice(0, -2) : surface));
+    term = HAS_DIGIT.test(surface) || UNSTEMMED.has(surface) ? surface : porter2(americanSpelling(surface.endsWith("'s") ? surface.slice(0, -2) : surface));
+    // A word whose stem is a stopword ("getting" → "get", "being" → "be") keeps a term of its own: it carries meaning
+    // ("getting started") where the stopword does not, and stopword terms are not searched in page bodies.
+    if (term !== surface && STOPWORDS.has(term) && !STOPWORDS.has(surface)) term = surface;
     if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
     termCache.set(surface, term);
   }

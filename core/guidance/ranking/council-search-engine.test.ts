@@ -58,6 +58,11 @@ describe("CouncilSearchEngine", () => {
     expect(ids(engine, "sickness")[0]).toBe("hr/sickness.md");
   });
 
+  it("corrects a short word too (a slip in a three-letter word)", () => {
+    expect(ids(engine, "sck")[0]).toBe("hr/sickness.md");
+    expect(ask(engine, "sck note").noAnswer).toBe(false);
+  });
+
   it("quotes the answering passage with the matched words marked", () => {
     const [hit] = ask(engine, "fit note after seven days").hits;
     expect(hit?.id).toBe("hr/sickness.md");
@@ -69,6 +74,14 @@ describe("CouncilSearchEngine", () => {
     expect(answer.noAnswer).toBe(true);
     expect(ask(engine, "how do i book annual leave").noAnswer).toBe(false);
     expect(ask(engine, "xylophone quartet").hits).toEqual([]);
+  });
+
+  it("ignores chat framing around a question", () => {
+    for (const text of ["i was wondering how to book annual leave", "does anyone know how to book annual leave asap", "any info on booking annual leave"]) {
+      const answer = ask(engine, text);
+      expect(answer.hits[0]?.id).toBe("hr/annual-leave.md");
+      expect(answer.noAnswer).toBe(false);
+    }
   });
 
   it("follows upserts and removals", () => {
@@ -107,6 +120,12 @@ describe("CouncilSearchEngine: the author's keywords field", () => {
     expect(ids(engine, "zephyrs")).toEqual(["hr/ppl.md"]);
   });
 
+  it("takes the author's keywords as an answer, like a passage that says the question", () => {
+    const answer = ask(engineWith([tagged, mentions]), "quokka");
+    expect(answer.hits[0]?.id).toBe("hr/ppl.md");
+    expect(answer.noAnswer).toBe(false);
+  });
+
   it("ranks a keyword above a passing mention in another page's body", () => {
     expect(ids(engineWith([mentions, tagged]), "maternity")[0]).toBe("hr/ppl.md");
   });
@@ -123,5 +142,43 @@ describe("CouncilSearchEngine: the author's keywords field", () => {
     expect(ids(engine, "quokka")).toEqual([]);
     engine.remove("hr/ppl.md");
     expect(ids(engine, "twelve")).toEqual([]);
+  });
+});
+
+describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
+  const bereavement = page("hr/bereavement.md", "# Bereavement leave\n\nUp to five days of paid time off when someone close to you dies, and time for the funeral.\n");
+  const annual = page("hr/annual.md", "# Annual leave\n\nBook leave in the portal. Leave requests need two weeks' notice.\n");
+  const values = page("hr/values.md", "# Our values\n\nBe compassionate, be kind, be honest with colleagues and residents.\n");
+
+  it("scores a page finitely when a word that stems to a stopword matches through a vocabulary phrase", () => {
+    // "getting" is analysed as "get", a stopword that holds no position of its own.
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["new starter", "getting started"] }] } });
+    const welcome = page("hr/welcome.md", "# Welcome\n\nOn your first day getting started is easy: get your badge at reception.\n");
+    const starters = page("hr/starters.md", "# New starter checklist\n\nWhat a new starter does on the first day at work.\n");
+    for (const p of [welcome, starters]) engine.upsert(p);
+    const answer = ask(engine, "first day as a new starter");
+    expect(answer.hits.every((hit) => Number.isFinite(hit.score))).toBe(true);
+    expect(answer.hits[0]?.id).toBe("hr/starters.md");
+  });
+
+  it("keeps leaving the organisation apart from leave (time off)", () => {
+    const leavers = page("hr/leavers.md", "# Leavers\n\nBefore your last day, return your laptop and badge. Your manager completes the offboarding form.\n");
+    const engine = engineWith([annual, bereavement, leavers]);
+    expect(ids(engine, "leaving")[0]).toBe("hr/leavers.md");
+    expect(ids(engine, "i am leaving, what do i return")).not.toContain("hr/annual.md");
+  });
+
+  it("finds a word whose stem is a stopword in page bodies ('getting' is not 'get')", () => {
+    const guide = page("it/guide.md", "# Your laptop\n\nGetting a new laptop set up takes an hour.\n");
+    const other = page("it/other.md", "# Printers\n\nGet a printer added from the portal.\n");
+    expect(ids(engineWith([other, guide]), "getting")).toEqual(["it/guide.md"]);
+  });
+
+  it("expands a misspelt word through the vocabulary as the word meant", () => {
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["compassionate leave", "bereavement leave"] }] } });
+    for (const p of [annual, values, bereavement]) engine.upsert(p);
+    const answer = ask(engine, "compasionate leave");
+    expect(answer.hits[0]?.id).toBe("hr/bereavement.md");
+    expect(answer.noAnswer).toBe(false);
   });
 });

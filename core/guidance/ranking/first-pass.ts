@@ -16,6 +16,8 @@ export interface Candidate {
   readonly exactMask: number;
   /** Concepts matched only through a synonym, correction or expansion. */
   readonly indirectMask: number;
+  /** Concepts matched (one way or another) in the author's keywords, tags or description. */
+  readonly keywordMask: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export class FirstPass {
   private best = new Float32Array(0);
   private exact = new Uint32Array(0);
   private indirect = new Uint32Array(0);
+  private tagged = new Uint32Array(0);
   private phraseSum = new Float32Array(0);
   private phraseCount = new Uint8Array(0);
 
@@ -110,6 +113,7 @@ export class FirstPass {
               const current = best[slot]!;
               if (current === 0) touchedConcept.push(slot);
               mask[slot]! |= bits;
+              if (keywords[i]! > 0) this.tagged[slot]! |= bits;
               if (s > current) best[slot] = s;
             } else {
               if (this.phraseCount[slot] === 0) touchedPhrase.push(slot);
@@ -144,11 +148,12 @@ export class FirstPass {
     });
 
     const top = selectTop(touchedAll, this.total, depth);
-    const candidates = top.map((slot) => ({ slot, score: this.total[slot]!, exactMask: this.exact[slot]!, indirectMask: this.indirect[slot]! & ~this.exact[slot]! }));
+    const candidates = top.map((slot) => ({ slot, score: this.total[slot]!, exactMask: this.exact[slot]!, indirectMask: this.indirect[slot]! & ~this.exact[slot]!, keywordMask: this.tagged[slot]! }));
     for (const slot of touchedAll) {
       this.total[slot] = 0;
       this.exact[slot] = 0;
       this.indirect[slot] = 0;
+      this.tagged[slot] = 0;
     }
     return { candidates, deferred };
   }
@@ -169,6 +174,7 @@ export class FirstPass {
       this.best = new Float32Array(size);
       this.exact = new Uint32Array(size);
       this.indirect = new Uint32Array(size);
+      this.tagged = new Uint32Array(size);
       this.phraseSum = new Float32Array(size);
       this.phraseCount = new Uint8Array(size);
       this.normsVersion = -1;

@@ -42,7 +42,11 @@ export interface QueryPlan {
  * contractions typed without the apostrophe, and greetings. Left out of matching like stopwords.
  */
 const QUESTION_FILLERS: ReadonlySet<string> = new Set(
-  "im ive dont cant wont isnt arent doesnt didnt hows whos wheres whens whys theres thats youre theyre hi hello hey please thanks thank anyone anybody someone somebody".split(" "),
+  (
+    "im ive dont cant wont isnt arent doesnt didnt hows whos wheres whens whys theres thats youre theyre hi hello hey please thanks thank anyone anybody someone somebody " +
+    // Chat framing: "i was wondering…", "does anyone know…", "…asap", "any info on…"
+    "wondering wondered wonder know knows asap info guys folks ok okay cheers thx pls plz kindly appreciate appreciated btw anyway basically actually really curious unsure"
+  ).split(" "),
 );
 
 /** Most distinct key words planned; a pasted paragraph is trimmed, not slowed down. */
@@ -85,19 +89,39 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     wordConcepts.push({ label: word.surface, alternatives, typed, surface: word.surface });
   }
   const terms = words.slice(0, conceptOfWord.length).map((w) => w.term);
-  const matches = table.match(terms);
+  const matches = [...table.match(terms)];
   const coveredByVocabulary = new Set<number>();
   for (const m of matches) for (let i = m.start; i < m.end; i++) coveredByVocabulary.add(conceptOfWord[i]!);
 
   // Unknown words: a spelling correction, or a split into two known words ("timesheet" → "time sheet").
+  const corrected = [...terms];
+  let anyCorrected = false;
   wordConcepts.forEach((concept, i) => {
     if (df(concept.typed) > 0 || coveredByVocabulary.has(i)) return;
-    concept.alternatives.push(...typoAlternatives(concept.surface, index, options));
+    const typos = typoAlternatives(concept.surface, index, options);
+    concept.alternatives.push(...typos);
+    if (typos.length > 0) {
+      const best = index.term(typos[0]!.termIds[0]!);
+      conceptOfWord.forEach((c, w) => {
+        if (c === i) corrected[w] = best;
+      });
+      anyCorrected = true;
+    }
     if (concept.alternatives.length === 0) {
       const split = splitAlternative(concept.surface, index);
       if (split) concept.alternatives.push({ termIds: split, weight: options.typoWeight, exact: false });
     }
   });
+  // A corrected word expands like the word meant ("compasionate leave" → "bereavement leave"): vocabulary phrases
+  // that only match once a misspelt word is corrected are added to what the typed words matched.
+  if (anyCorrected) {
+    const typedMatches = new Set(matches.map((m) => `${m.start}:${m.end}`));
+    for (const m of table.match(corrected)) {
+      let touchesCorrection = false;
+      for (let w = m.start; w < m.end; w++) if (corrected[w] !== terms[w]) touchesCorrection = true;
+      if (touchesCorrection && !typedMatches.has(`${m.start}:${m.end}`)) matches.push(m);
+    }
+  }
 
   const importanceOf = (alternatives: readonly Alternative[]): number => {
     // A concept nothing can match weighs as much as the rarest possible word: that is what makes an unanswerable

@@ -20,6 +20,8 @@ export interface Ranked {
   readonly passageCoverage: number;
   /** The same share, within the title. */
   readonly titleCoverage: number;
+  /** The same share, within the author's keywords, tags and description. */
+  readonly keywordCoverage: number;
   /** Body word index where the best passage starts (-1: no body match). */
   readonly passageStart: number;
 }
@@ -153,7 +155,9 @@ export function rerank(
         }
         continue;
       }
-      if (stop[termId] === 0) position++;
+      // A stopword holds no position, unless the question matches it: a word that stems to one ("getting" → "get")
+      // can be a key word, and two matches on one position would be infinitely close.
+      if (stop[termId] === 0 || conceptOf[termId]! >= 0) position++;
       if (deferred.length > 0) {
         const k = deferredOf.get(termId);
         if (k !== undefined) deferredCounts[k * 3 + (i < doc.headingsStart ? 0 : i < doc.bodyStart ? 1 : 2)]!++;
@@ -232,12 +236,18 @@ export function rerank(
       else if (indirectMask & bit) coverage += options.indirectMatchCredit * importance[c]!;
     }
     coverage = Math.min(1, coverage / total);
+    let keywordShare = 0;
+    for (let c = 0; c < n; c++) {
+      const bit = 1 << c;
+      if (candidate.keywordMask & bit) keywordShare += (exactMask & bit ? 1 : options.indirectMatchCredit) * importance[c]!;
+    }
+    keywordShare = Math.min(1, keywordShare / total);
 
     const headingShare = bestHeading / total;
     const boost =
       1 + options.passageWeight * passageShare + options.titleCoverageWeight * titleShare + options.headingCoverageWeight * headingShare + options.proximityWeight * proximityShare;
     const score = firstScore * boost * Math.pow(Math.max(coverage, 0.05), options.coverageExponent);
-    ranked.push({ slot: candidate.slot, score, coverage, passageCoverage: passageShare, titleCoverage: titleShare, passageStart });
+    ranked.push({ slot: candidate.slot, score, coverage, passageCoverage: passageShare, titleCoverage: titleShare, keywordCoverage: keywordShare, passageStart });
   }
   return ranked.sort((a, b) => b.score - a.score);
 }

@@ -69,8 +69,8 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["job description", "role profile", "position description", "job profile"],
   ["interview", "interviews", "interviewing", "selection panel"],
   ["new starter", "new starters", "new joiner", "new joiners", "starter", "onboarding", "induction", "first day", "getting started"],
-  // Not "leaving": it stems like "leave", so every question about annual leave would also search for resignations.
-  ["leaver", "leavers", "offboarding", "exit", "resignation", "resign", "quit", "quitting", "notice period"],
+  // "leaving" is not stemmed to "leave" (see the analyser), so a question about annual leave never searches for resignations.
+  ["leaver", "leavers", "leaving", "offboarding", "exit", "resignation", "resign", "quit", "quitting", "notice period"],
   ["redundancy", "redundancies", "layoff", "layoffs", "reduction in force"],
   ["probation", "probationary period", "probation period", "trial period"],
   ["DBS", "dbs check", "disclosure and barring", "criminal record check", "background check", "vetting", "security clearance", "clearance"],
