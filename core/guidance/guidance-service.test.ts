@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import type { AuditEvent, AuditLog } from "../audit/audit-event";
 import { AppError } from "../shared/app-error";
 import type { Clock } from "../shared/clock";
 import { GuidanceService, INGEST_BATCH_SIZE } from "./guidance-service";
 import type { GuidancePage, SearchHit } from "./page";
-import type { SourceDocument } from "./parse-document";
+import { contentHash, type SourceDocument } from "./parse-document";
 import type { FeedbackStore, GuidancePages, GuidanceSearchEngine, PageChanges, SearchFeedback } from "./ports";
 import type { ParsedQuery } from "./query";
 
@@ -91,6 +92,17 @@ describe("GuidanceService.ingest", () => {
     expect(report).toEqual({ seen: 3, added: 3, updated: 0, unchanged: 0, removed: 0, failed: [] });
     expect(progress).toEqual([1, 2, 3]);
     expect(pages.pages.get("hr/leave.md")).toMatchObject({ title: "hr/leave.md", origin: "folder" });
+  });
+
+  it("parses unchanged files again when they were parsed by an earlier parse version", async () => {
+    const { service, pages } = setup();
+    await service.ingest("folder", threeDocs(), { actor: "cli" });
+    // As an earlier release stored it: the fingerprint of the bytes alone, and its body rendered to HTML.
+    const old = pages.pages.get("hr/leave.md")!;
+    const { body: _body, ...rest } = old;
+    pages.pages.set(old.id, { ...rest, body: { html: "<p>Annual leave rules.</p>" }, contentHash: createHash("sha256").update(`# hr/leave.md\n\nAnnual leave rules.\n`).digest("hex") });
+    expect(await service.ingest("folder", threeDocs(), { actor: "cli" })).toMatchObject({ seen: 3, updated: 1, unchanged: 2 });
+    expect(pages.pages.get("hr/leave.md")).toMatchObject({ body: { markdown: "# hr/leave.md\n\nAnnual leave rules.\n" }, contentHash: contentHash("# hr/leave.md\n\nAnnual leave rules.\n") });
   });
 
   it("counts unchanged, updated and removed pages on re-ingest", async () => {

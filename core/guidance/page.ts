@@ -20,7 +20,7 @@ export interface GuidancePage {
   readonly keywords?: readonly string[];
   /** A one-line summary by the author: front matter `description`, an HTML meta description, a SharePoint page description. */
   readonly description?: string;
-  /** sha256 of the source bytes: re-ingest skips pages whose hash is unchanged. */
+  /** Fingerprint of the source bytes and the parse version: re-ingest skips pages whose fingerprint is unchanged. */
   readonly contentHash: string;
   readonly updatedAt: Date;
 }

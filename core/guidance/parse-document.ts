@@ -21,8 +21,16 @@ export function isSupportedDocument(path: string): boolean {
   return (SUPPORTED_EXTENSIONS as readonly string[]).includes(posix.extname(path).toLowerCase());
 }
 
+/**
+ * Version of what parsing makes of a document. It is part of every page's fingerprint, so when a release changes what
+ * a page holds (how its text is read, how its body is kept), the next ingest parses every page again instead of
+ * skipping the unchanged files. Bump it with such a change. 2: the one-pass Markdown scan, Markdown bodies kept.
+ */
+export const PARSE_VERSION = 2;
+
+/** A document's fingerprint: sha256 of the parse version and its bytes. */
 export function contentHash(content: string): string {
-  return createHash("sha256").update(content).digest("hex");
+  return createHash("sha256").update(`council-hub-parse-${PARSE_VERSION}\n`).update(content).digest("hex");
 }
 
 /** Turns one Markdown or HTML file into a page. Pure: no I/O, same input gives the same page. */
