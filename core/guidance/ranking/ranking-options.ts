@@ -30,10 +30,7 @@ export interface RankingOptions {
   readonly broaderWeight: number;
   /** Weight of a spelling correction (one edit away) against the word typed. */
   readonly typoWeight: number;
-  /**
-   * Shortest word we try to correct. Three letters: "sck", "pya" and "lst" are common slips, and only neighbours that
-   * pages use are tried, the most used first; two-letter words have too many neighbours to guess from.
-   */
+  /** Shortest word we try to correct: short words have too many neighbours to guess from. */
   readonly typoMinLength: number;
   /** Pages re-ranked in the second phase (proximity, passage, coverage). */
   readonly rerankDepth: number;
@@ -67,7 +64,7 @@ export const DEFAULT_RANKING_OPTIONS: RankingOptions = {
   synonymWeightUnknown: 0.85,
   broaderWeight: 0.3,
   typoWeight: 0.7,
-  typoMinLength: 3,
+  typoMinLength: 4,
   rerankDepth: 30,
   proximityWeight: 0.15,
   proximityWindow: 8,
