@@ -31,6 +31,11 @@ export function markdownText(markdown: string): MarkdownText {
 }
 
 const QUOTE_MARKER = /^ {0,3}> ?/;
+/**
+ * Most block-quote and list markers taken off one line; any more are left as text (they hold no words). Real pages
+ * nest a few deep; without a bound, a line of thousands of "> " or "- " cost time quadratic in its length.
+ */
+const MAX_CONTAINER_DEPTH = 32;
 const LIST_MARKER = /^ {0,3}([-+*]|(\d{1,9})[.)])(?:[ \t]+|$)/;
 /** A list marker inside a list, where nested items are indented by any amount. */
 const NESTED_LIST_MARKER = /^[ \t]*([-+*]|(\d{1,9})[.)])(?:[ \t]+|$)/;
@@ -132,7 +137,7 @@ class BlockScanner {
     if (this.html) return this.htmlLine(raw);
     let line = raw;
     let quotes = 0;
-    while (QUOTE_MARKER.test(line)) {
+    while (quotes < MAX_CONTAINER_DEPTH && QUOTE_MARKER.test(line)) {
       line = line.replace(QUOTE_MARKER, "");
       quotes++;
     }
@@ -155,7 +160,8 @@ class BlockScanner {
     }
     let fromListItem = false;
     const marker = this.inList ? NESTED_LIST_MARKER : LIST_MARKER;
-    for (let item = marker.exec(line); item !== null && !THEMATIC_BREAK.test(line.trim()); item = marker.exec(line)) {
+    let depth = 0;
+    for (let item = marker.exec(line); item !== null && depth++ < MAX_CONTAINER_DEPTH && !THEMATIC_BREAK.test(line.trim()); item = marker.exec(line)) {
       // An empty item cannot interrupt a paragraph ("text\n  -" is a setext heading), nor, outside a list, can a
       // list that starts with a number other than 1 (CommonMark 5.2): "2019. A good year" there is just text.
       const rest = line.slice(item[0].length);
