@@ -44,7 +44,7 @@ describe("markdownToHtml: safe by construction", () => {
     expect(html).toContain("<td>1</td>");
     expect(html).toContain("<pre><code>x &lt; 1 &amp;&amp; y\n</code></pre>");
     expect(html).toContain('<a href="https://intranet.example/p?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">policy</a>');
-    expect(html).toContain('<img src="/img/logo.png" alt="logo">');
+    expect(html).toContain('<img src="/img/logo.png" alt="logo" />');
   });
 
   it("keeps the text of a dropped link, and safe raw HTML (abbr, links) through the sanitiser", () => {
@@ -55,7 +55,7 @@ describe("markdownToHtml: safe by construction", () => {
   });
 
   it("keeps quotes in an image's alt text or a link's title inside the attribute", () => {
-    expect(render('![a" onerror="alert(1)](x.png)')).toContain('<img src="x.png" alt="a&quot; onerror=&quot;alert(1)">');
+    expect(render('![a" onerror="alert(1)](x.png)')).toContain('<img src="x.png" alt="a&quot; onerror=&quot;alert(1)" />');
     expect(render('[a](https://x.example "t\\" onmouseover=\\"alert(1)")')).toContain('title="t&quot; onmouseover=&quot;alert(1)" rel=');
   });
 
@@ -75,5 +75,15 @@ describe("safeUrl", () => {
 
   it("escapes what it keeps for a double-quoted attribute", () => {
     expect(safeUrl('https://a.example/?q="x"&y=<z>')).toBe("https://a.example/?q=%22x%22&amp;y=%3Cz%3E");
+  });
+});
+
+describe("markdownToHtml: raw HTML carried across blocks", () => {
+  it("never lets an unclosed inline tag from one paragraph unescape the next one's markup", () => {
+    // marked keeps an unclosed <kbd> open into the next paragraph and writes that paragraph's text unescaped.
+    for (const tag of ["kbd", "code", "pre", "script"]) {
+      const html = render(`Press <${tag}>Ctrl\n\nThen <img src=x onerror=alert(1)// and <a href="javascript:alert(1)" style="position:fixed">x</a>`);
+      expect(html).not.toMatch(/onerror|javascript:|style=|<script/i);
+    }
   });
 });

@@ -1,12 +1,11 @@
-import { getDefaults, Lexer, Parser, Renderer, type Token, type Tokens } from "marked";
+import { getDefaults, Lexer, Parser, Renderer, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import type { PageBody } from "./page";
 
 /**
- * Safe HTML for a guidance page. Markdown is rendered straight from marked's tokens by a renderer that only ever
- * writes an allow-listed set of tags, escapes all text and attributes, and drops links and images whose scheme is
- * not allowed; only the (rare) blocks that hold raw HTML go through sanitize-html. Sanitising every rendered page
- * again was the single largest cost of ingest: a second full HTML parse of output we had just written ourselves.
+ * Safe HTML for a guidance page, in two layers: Markdown is rendered from marked's tokens by a renderer that writes
+ * only an allow-listed set of tags, escapes text and attributes, and drops links and images whose scheme is not
+ * allowed; and the whole output then goes through sanitize-html, which also cleans the raw HTML an author wrote.
  */
 
 /** URL schemes a link or image may use; anything else (javascript:, data:, vbscript:, file:) is dropped. */
@@ -94,7 +93,7 @@ class SafeRenderer extends Renderer {
     return `<img src="${url}" alt="${escapeHtml(alt)}"${title ? ` title="${escapeHtml(title)}"` : ""}>`;
   }
 
-  // Raw HTML passes through here only inside a block that is sanitised as a whole afterwards (see markdownToHtml).
+  // Raw HTML passes through here; markdownToHtml sanitises the whole output afterwards.
   override html({ text }: Tokens.HTML | Tokens.Tag): string {
     return text;
   }
@@ -103,41 +102,15 @@ class SafeRenderer extends Renderer {
 const renderer = new SafeRenderer();
 const parser = new Parser({ ...getDefaults(), renderer });
 
-/** True when a token or anything inside it is raw HTML. */
-function holdsRawHtml(token: Token): boolean {
-  if (token.type === "html") return true;
-  if ("tokens" in token && Array.isArray(token.tokens) && token.tokens.some((t: Token) => holdsRawHtml(t))) return true;
-  if (token.type === "list") return (token as Tokens.List).items.some((item) => holdsRawHtml(item));
-  if (token.type === "table") {
-    const table = token as Tokens.Table;
-    return table.header.some((c) => c.tokens.some(holdsRawHtml)) || table.rows.some((row) => row.some((c) => c.tokens.some(holdsRawHtml)));
-  }
-  return false;
-}
-
 /**
- * Safe HTML for Markdown (CommonMark + GFM). Each top-level block is rendered on its own; a block holding raw HTML is sanitised
- * (so a `<script>`, an `onerror=` or an `<a href="javascript:…">` written as HTML is removed as before), every other
- * block is trusted as the renderer wrote it.
+ * Safe HTML for Markdown (CommonMark + GFM): rendered by the allow-listing renderer above, then sanitised whole.
+ * Sanitising only the blocks that held raw HTML was not enough: marked carries an unclosed inline <kbd>, <code> or
+ * <script> from one paragraph into the next, and writes that next paragraph's text unescaped, so markup typed there
+ * ("<img src=x onerror=…>") reached the page without passing the sanitiser. Pages are rendered when opened, so the
+ * second pass costs a person a millisecond or so, not every page at ingest.
  */
 export function markdownToHtml(markdown: string): string {
-  const tokens = new Lexer().lex(markdown);
-  let out = "";
-  let run: Token[] = [];
-  const flush = (): void => {
-    if (run.length > 0) out += parser.parse(run);
-    run = [];
-  };
-  for (const token of tokens) {
-    if (holdsRawHtml(token)) {
-      flush();
-      out += sanitise(parser.parse([token]));
-    } else {
-      run.push(token);
-    }
-  }
-  flush();
-  return out;
+  return sanitise(parser.parse(new Lexer().lex(markdown)));
 }
 
 /** A page body as HTML safe to show: Markdown rendered (CommonMark + GFM), HTML as sanitised at ingest. */

@@ -19,36 +19,40 @@ export function htmlText(html: string): string {
   let out = "";
   let from = 0;
   const n = html.length;
-  while (from < n) {
-    const lt = html.indexOf("<", from);
-    const amp = html.indexOf("&", from);
-    const next = lt === -1 ? amp : amp === -1 ? lt : Math.min(lt, amp);
-    if (next === -1) break;
-    out += html.slice(from, next);
-    if (next === amp) {
-      const entity = entityAt(html, amp);
+  SPECIAL_CHARACTER.lastIndex = 0;
+  for (let next = SPECIAL_CHARACTER.exec(html); next !== null; next = SPECIAL_CHARACTER.exec(html)) {
+    const at = next.index;
+    out += html.slice(from, at);
+    if (next[0] === "&") {
+      const entity = entityAt(html, at);
       out += entity ? entity.text : "&";
-      from = amp + (entity ? entity.length : 1);
-      continue;
+      from = at + (entity ? entity.length : 1);
+    } else {
+      MARKUP.lastIndex = at;
+      const m = MARKUP.exec(html);
+      if (!m) {
+        out += "<";
+        from = at + 1;
+      } else {
+        const name = m[1]?.toLowerCase();
+        from = at + m[0].length;
+        if (name !== undefined && !m[0].startsWith("</") && HIDDEN_CONTENT.has(name)) {
+          // Skip to the element's end tag (or the end: an unclosed <script> hides the rest, as in a browser).
+          const end = new RegExp(`</${name}[^>]*>`, "gi");
+          end.lastIndex = from;
+          const close = end.exec(html);
+          from = close ? close.index + close[0].length : n;
+        }
+        if (name !== undefined && BLOCK_ELEMENTS.has(name)) out += "\n";
+      }
     }
-    MARKUP.lastIndex = lt;
-    const m = MARKUP.exec(html);
-    if (!m) {
-      out += "<";
-      from = lt + 1;
-      continue;
-    }
-    const name = m[1]?.toLowerCase();
-    from = lt + m[0].length;
-    if (name !== undefined && !m[0].startsWith("</") && HIDDEN_CONTENT.has(name)) {
-      // Skip to the element's end tag (or the end: an unclosed <script> hides the rest, as in a browser).
-      const close = html.toLowerCase().indexOf(`</${name}`, from);
-      from = close === -1 ? n : html.indexOf(">", close) + 1 || n;
-    }
-    if (name !== undefined && BLOCK_ELEMENTS.has(name)) out += "\n";
+    SPECIAL_CHARACTER.lastIndex = from;
   }
   return out + html.slice(from);
 }
+
+/** Where markup or a character reference may start; text between them is copied as it is. */
+const SPECIAL_CHARACTER = /[<&]/g;
 
 // A tag (its name captured), a comment, or a declaration / processing instruction. Attribute values are bounded so an
 // unclosed quote cannot send each later "<" to the end of the text.

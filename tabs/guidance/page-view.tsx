@@ -128,10 +128,11 @@ export function PageView({ api, pageId, query, backLabel, onBack, onTitle }: Pag
               Updated {formatDate(state.page.updatedAt)}
             </Text>
             {/*
-              The one place we render HTML. It is safe because the host sanitises every page when it is ingested
-              (sanitize-html allow-list: no script, style, iframe, event handler or javascript: URL survives), the
-              API only ever returns that stored, sanitised HTML, and the host's CSP (script-src 'self') blocks
-              inline script even if something slipped through. Snippets and titles are never rendered as HTML.
+              The one place we render HTML. It is safe because the API only ever returns sanitised HTML (sanitize-html
+              allow-list: no script, style, iframe, event handler or javascript: URL survives): an HTML page is
+              sanitised when it is ingested, a Markdown page when the host renders it for this request
+              (core/guidance/markdown-html). The host's CSP (script-src 'self') blocks inline script even if
+              something slipped through. Snippets and titles are never rendered as HTML.
             */}
             <div className={styles.body} dangerouslySetInnerHTML={{ __html: bodyHtml }} />
             {state.page.url && (

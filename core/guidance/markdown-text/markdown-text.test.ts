@@ -130,6 +130,7 @@ describe("markdownText on hostile input", () => {
     ["comments never closed", "Text " + "<!--".repeat(n / 4)],
     ["unclosed HTML elements", "<div>\n".repeat(n / 5)],
     ["list items nested deep on one line", "- ".repeat(n / 2) + "x"],
+    ["a raw-HTML block full of scripts", "<div>\n" + "<div><script></script>".repeat(n / 2)],
   ])("%s", (_name, input) => {
     const started = Date.now();
     expect(markdownText(`${input}\n\nFinal words.`).text).toMatch(/Final words\.$/);
