@@ -6,7 +6,7 @@ import { SqliteDirectory } from "./sqlite-directory";
 import { SqliteProvisioner, SqliteRecordStoreFactory } from "./records";
 import { IndexedGuidance } from "./guidance-engine";
 import { SqliteGuidance } from "./sqlite-guidance";
-import { sharedWorkerParser } from "./parse-pool";
+import { sharedMarkdownRenderer, sharedWorkerParser } from "./parse-pool";
 
 export const DATABASE_FILE = "council-hub.sqlite";
 
@@ -62,6 +62,8 @@ export function createSqliteHub(dataDir: string, clock: Clock = systemClock, opt
     vocabulary: searchCuration.vocabulary,
     searchLog: searchCuration.searchLog,
     ...(parser ? { parser } : {}),
+    // Pages are rendered for reading on a worker thread, within a time budget (a hostile page must not stall the host).
+    renderer: sharedMarkdownRenderer(),
   });
   return {
     db,

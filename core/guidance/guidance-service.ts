@@ -4,13 +4,13 @@ import type { Clock } from "../shared/clock";
 import type { AuditLog } from "../audit/audit-event";
 import type { Pin } from "./best-bets/best-bet-service";
 import { openingSnippet } from "./curation/opening-snippet";
-import { renderBody } from "./markdown-html";
 import { nextStepsFor } from "./next-steps";
 import type { GuidancePage, NextStep, PageView, SearchHit, SearchResponse } from "./page";
 import { contentHash, inThreadParser, type SourceDocument } from "./parse-document";
 import type { DocumentParser, FeedbackStore, GuidancePages, GuidanceSearchEngine, ParseOutcome, SearchFeedback } from "./ports";
 import { parseQuery } from "./query";
 import type { LoggedSearch } from "./search-log/search-log";
+import { RenderedPages, type MarkdownRenderer } from "./rendered-pages";
 import { redactIdentifiers } from "./search-log/redact-identifiers";
 import { feedbackDay } from "./search-log/search-log";
 
@@ -30,6 +30,8 @@ export interface GuidanceDeps {
   readonly nextSteps?: (question: string) => NextStep[];
   /** Turns documents into pages during ingest; parses in-thread when absent (store/ has a worker-thread one). */
   readonly parser?: DocumentParser;
+  /** Renders Markdown pages for reading; in-thread when absent (store/ has a worker-thread one with a time budget). */
+  readonly renderer?: MarkdownRenderer;
 }
 
 /** Counts from one ingest run, for the CLI's progress and summary. */
@@ -77,7 +79,11 @@ export interface SearchOptions {
 
 /** Guidance use cases: search, read a page, ingest a folder, record feedback. */
 export class GuidanceService {
-  constructor(private readonly deps: GuidanceDeps) {}
+  private readonly rendered: RenderedPages;
+
+  constructor(private readonly deps: GuidanceDeps) {
+    this.rendered = new RenderedPages(deps.renderer);
+  }
 
   /**
    * Searches guidance. Pages pinned by best bets come first (marked `pinned`, not repeated below) and mean the
@@ -139,7 +145,7 @@ export class GuidanceService {
   /** A page as a person reads it: its body rendered to safe HTML (Markdown is rendered here, not at ingest). */
   async readPage(id: string): Promise<PageView> {
     const page = await this.getPage(id);
-    return { id: page.id, title: page.title, headings: page.headings, html: renderBody(page.body), ...(page.url ? { url: page.url } : {}), updatedAt: page.updatedAt };
+    return { id: page.id, title: page.title, headings: page.headings, html: await this.rendered.htmlOf(page), ...(page.url ? { url: page.url } : {}), updatedAt: page.updatedAt };
   }
 
   /** The page whose original link (a SharePoint page, an intranet URL) is `url`, if one is known; never throws for an unknown link. */

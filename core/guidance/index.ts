@@ -5,6 +5,7 @@ export * from "./feedback-collection";
 export * from "./ports";
 export * from "./parse-document";
 export { renderBody } from "./markdown-html";
+export * from "./rendered-pages";
 export * from "./guidance-service";
 export * from "./vocabulary";
 export * from "./ranking";

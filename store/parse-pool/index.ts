@@ -1,1 +1,2 @@
 export * from "./worker-parser";
+export * from "./worker-renderer";

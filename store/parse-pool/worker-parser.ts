@@ -64,10 +64,15 @@ interface PoolWorker {
  * and without a build the parser stays in-thread.
  */
 export function parseWorkerScript(): string | undefined {
-  const sibling = join(__dirname, "parse-worker.js");
+  return compiledWorkerScript("parse-worker.js");
+}
+
+/** A compiled worker script of this folder (see {@link parseWorkerScript}), or undefined when there is none. */
+export function compiledWorkerScript(file: string): string | undefined {
+  const sibling = join(__dirname, file);
   if (existsSync(sibling)) return sibling;
   try {
-    const built = join(packageRoot(), "dist", "store", "parse-pool", "parse-worker.js");
+    const built = join(packageRoot(), "dist", "store", "parse-pool", file);
     return existsSync(built) ? built : undefined;
   } catch {
     return undefined;
