@@ -87,3 +87,12 @@ describe("markdownToHtml: raw HTML carried across blocks", () => {
     }
   });
 });
+
+describe("markdownToHtml: sanitised block by block", () => {
+  it("lets a <script> written in prose cost its own paragraph, not the rest of the page", () => {
+    const html = render("Put the <script> tag in the head.\n\n## Next section\n\nThis paragraph stays.");
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain("<h2>Next section</h2>");
+    expect(html).toContain("This paragraph stays.");
+  });
+});

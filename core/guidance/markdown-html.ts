@@ -103,14 +103,19 @@ const renderer = new SafeRenderer();
 const parser = new Parser({ ...getDefaults(), renderer });
 
 /**
- * Safe HTML for Markdown (CommonMark + GFM): rendered by the allow-listing renderer above, then sanitised whole.
- * Sanitising only the blocks that held raw HTML was not enough: marked carries an unclosed inline <kbd>, <code> or
- * <script> from one paragraph into the next, and writes that next paragraph's text unescaped, so markup typed there
- * ("<img src=x onerror=…>") reached the page without passing the sanitiser. Pages are rendered when opened, so the
- * second pass costs a person a millisecond or so, not every page at ingest.
+ * Safe HTML for Markdown (CommonMark + GFM): each top-level block rendered by the allow-listing renderer above, then
+ * sanitised on its own.
+ * - Every block, not only those holding raw HTML: marked carries an unclosed inline <kbd>, <code> or <script> from
+ *   one paragraph into the next and writes that next paragraph's text unescaped, so markup typed there
+ *   ("<img src=x onerror=…>") would reach the page unsanitised.
+ * - Block by block, not the page whole: an unclosed <script> written in prose ("the <script> tag") makes the
+ *   sanitiser drop everything after it, which must cost that paragraph, not the rest of the page.
+ * Pages are rendered when opened (and cached), so this costs a reader a few milliseconds, not every page at ingest.
  */
 export function markdownToHtml(markdown: string): string {
-  return sanitise(parser.parse(new Lexer().lex(markdown)));
+  let out = "";
+  for (const token of new Lexer().lex(markdown)) out += sanitise(parser.parse([token]));
+  return out;
 }
 
 /** A page body as HTML safe to show: Markdown rendered (CommonMark + GFM), HTML as sanitised at ingest. */

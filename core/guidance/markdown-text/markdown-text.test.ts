@@ -64,6 +64,16 @@ describe("markdownText: block structure", () => {
     );
   });
 
+  it("ends a fence or HTML block when the quote or list item holding it ends, as CommonMark does", () => {
+    expect(markdownText("> ```\n> code\n\n# Mileage\n\nSee [form](https://f.example/a_b).").headings).toEqual(["Mileage"]);
+    expect(text("> ```\n> code\n\n# Mileage\n\nSee [form](https://f.example/a_b).")).toBe("code\nMileage\nSee form.");
+    expect(markdownText("> <div>\n> Note\n>\n> # Quoted heading\n\nAfter").headings).toEqual(["Quoted heading"]);
+    expect(markdownText("- item\n  ```\n  code\n  ```\n# After the list").headings).toEqual(["After the list"]);
+    expect(markdownText("- ```\n  code\n# Heading after").headings).toEqual(["Heading after"]);
+    // A fence back at the margin after a list item is a fence of its own, not the item's.
+    expect(text("- item\n```\ncode line\nmore code\n```\nAfter")).toBe("item\ncode line\nmore code\nAfter");
+  });
+
   it("strips block quote markers", () => {
     expect(text("> Quoted *advice*\n> > nested")).toBe("Quoted advice\nnested");
   });

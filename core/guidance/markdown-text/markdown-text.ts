@@ -85,6 +85,16 @@ function referenceLabels(source: string): Set<string> {
   return labels;
 }
 
+/** `line` with up to `most` block-quote markers taken off, and how many there were. */
+function stripQuotes(line: string, most: number): { line: string; quotes: number } {
+  let quotes = 0;
+  while (quotes < most && QUOTE_MARKER.test(line)) {
+    line = line.replace(QUOTE_MARKER, "");
+    quotes++;
+  }
+  return { line, quotes };
+}
+
 /** Leading spaces of a line, a tab counting to the next multiple of 4 (CommonMark's tab stop). */
 function indentOf(line: string): number {
   let width = 0;
@@ -122,8 +132,10 @@ class BlockScanner {
   /** Lines of the open paragraph, and whether it began on a list item's line. */
   private paragraph: string[] = [];
   private paragraphInListItem = false;
-  private fence: { readonly marker: string; readonly indent: number; readonly quotes: number; readonly lines: string[] } | undefined;
-  private html: { readonly end: RegExp | undefined; readonly lines: string[] } | undefined;
+  /** An open fenced code block: its marker, indent, the quote depth and list it sits in, and its lines so far. */
+  private fence: { readonly marker: string; readonly indent: number; readonly quotes: number; readonly inList: boolean; readonly lines: string[] } | undefined;
+  /** An open HTML block: the line that ends it (undefined: a blank line), its quote depth, and its lines so far. */
+  private html: { readonly end: RegExp | undefined; readonly quotes: number; readonly lines: string[] } | undefined;
   private inTable = false;
   /** The line before was a link reference definition's label without its destination. */
   private definitionOpen = false;
@@ -135,12 +147,9 @@ class BlockScanner {
   line(raw: string): void {
     if (this.fence) return this.fenceLine(raw);
     if (this.html) return this.htmlLine(raw);
-    let line = raw;
-    let quotes = 0;
-    while (quotes < MAX_CONTAINER_DEPTH && QUOTE_MARKER.test(line)) {
-      line = line.replace(QUOTE_MARKER, "");
-      quotes++;
-    }
+    const stripped = stripQuotes(raw, MAX_CONTAINER_DEPTH);
+    const quotes = stripped.quotes;
+    let line = stripped.line;
     if (BLANK.test(line)) {
       this.definitionOpen = false;
       this.endParagraph();
@@ -186,7 +195,8 @@ class BlockScanner {
     if (fence && !(fence[1]!.startsWith("`") && fence[2]!.includes("`"))) {
       this.endParagraph();
       this.inTable = false;
-      this.fence = { marker: fence[1]!, indent, quotes, lines: [] };
+      // In a list item: opened on the item's line, or indented under it (a fence back at the margin ends the list).
+      this.fence = { marker: fence[1]!, indent, quotes, inList: fromListItem || (this.inList && indent > 0), lines: [] };
       return;
     }
     const atx = ATX_HEADING.exec(text);
@@ -225,7 +235,7 @@ class BlockScanner {
       if (html) {
         this.endParagraph();
         this.inTable = false;
-        this.html = { end: html.end, lines: [text] };
+        this.html = { end: html.end, quotes, lines: [text] };
         if (html.end?.test(text.slice(1))) this.endHtml();
         return;
       }
@@ -251,8 +261,14 @@ class BlockScanner {
 
   private fenceLine(raw: string): void {
     const fence = this.fence!;
-    let line = raw;
-    for (let q = 0; q < fence.quotes && QUOTE_MARKER.test(line); q++) line = line.replace(QUOTE_MARKER, "");
+    const { line, quotes } = stripQuotes(raw, fence.quotes);
+    // The container the fence is in ended (fewer quote markers; a list item's fence meets a line back at the
+    // margin): so does the fence, as in CommonMark, and the line is read afresh.
+    if (quotes < fence.quotes || (fence.inList && !BLANK.test(line) && indentOf(line) < Math.max(1, fence.indent))) {
+      this.emit(fence.lines.join("\n"));
+      this.fence = undefined;
+      return this.line(raw);
+    }
     const text = line.trimStart();
     const marker = fence.marker[0]!;
     let run = 0;
@@ -268,13 +284,19 @@ class BlockScanner {
 
   private htmlLine(raw: string): void {
     const html = this.html!;
-    if (html.end === undefined && !raw.trim()) {
+    const { line, quotes } = stripQuotes(raw, html.quotes);
+    // A block quote that ended ends the HTML block inside it; the line is read afresh.
+    if (quotes < html.quotes) {
+      this.endHtml();
+      return this.line(raw);
+    }
+    if (html.end === undefined && BLANK.test(line)) {
       this.endHtml();
       this.previousBlank = true;
       return;
     }
-    html.lines.push(raw);
-    if (html.end?.test(raw)) this.endHtml();
+    html.lines.push(line);
+    if (html.end?.test(line)) this.endHtml();
   }
 
   private endHtml(): void {
