@@ -14,11 +14,14 @@ const withWorkers = script ? it : it.skip;
 const NOW = new Date("2025-03-01T09:00:00Z");
 const MODIFIED = new Date("2024-12-24T16:30:00Z");
 
-/** A mix of what real folders hold: front matter, lists, tables, code, links, raw HTML, whole HTML pages. */
-function corpus(n: number): SourceDocument[] {
+/**
+ * A mix of what real folders hold: front matter, lists, tables, code, links, raw HTML, whole HTML pages (every
+ * `htmlEvery`-th document; 1: all of them).
+ */
+function corpus(n: number, htmlEvery = 4): SourceDocument[] {
   return Array.from({ length: n }, (_, i) => {
     const kind = i % 4;
-    if (kind === 3) {
+    if (i % htmlEvery === htmlEvery - 1) {
       return { id: `site/page-${i}.html`, content: `<html><head><title>Page ${i}</title><meta name="keywords" content="a, b${i}"></head><body><main><h1>Page ${i}</h1><p>Para &amp; text ${i}<script>x()</script></p><h2>Sub</h2><ul><li>One</li></ul></main></body></html>` };
     }
     const front = kind === 0 ? `---\ntitle: Leave policy ${i}\nkeywords: [leave, holiday]\ndescription: About ${i}\n---\n` : "";
@@ -40,7 +43,8 @@ describe("WorkerDocumentParser", () => {
     parser = new WorkerDocumentParser({ workers: 2 });
     expect(parser.usesWorkers).toBe(true);
     await parser.warmUp();
-    const docs = corpus(WORKER_MIN_BATCH * 2 + 5);
+    // A quarter HTML: enough HTML documents to go to the workers, with Markdown parsed here in between.
+    const docs = corpus(WORKER_MIN_BATCH * 4 + 5);
     const viaWorkers = await parser.parseBatch(docs, "folder", NOW);
     expect(parser.threadCount).toBe(2);
     const inThread = await inThreadParser.parseBatch(docs, "folder", NOW);
@@ -51,16 +55,19 @@ describe("WorkerDocumentParser", () => {
     expect(viaWorkers).toEqual(inThread);
   });
 
-  withWorkers("keeps small batches in-thread: no worker is started for them", async () => {
+  withWorkers("keeps small batches and Markdown in-thread: no worker is started for them", async () => {
     parser = new WorkerDocumentParser({ workers: 1 });
-    const docs = corpus(WORKER_MIN_BATCH - 1);
-    expect(await parser.parseBatch(docs, "folder", NOW)).toEqual(await inThreadParser.parseBatch(docs, "folder", NOW));
+    const small = corpus(WORKER_MIN_BATCH - 1, 1);
+    expect(await parser.parseBatch(small, "folder", NOW)).toEqual(await inThreadParser.parseBatch(small, "folder", NOW));
+    // However large, a batch of Markdown costs less to parse here than to copy to a worker and back.
+    const markdown = corpus(WORKER_MIN_BATCH * 3).filter((doc) => doc.id.endsWith(".md"));
+    expect(await parser.parseBatch(markdown, "folder", NOW)).toEqual(await inThreadParser.parseBatch(markdown, "folder", NOW));
     expect(parser.threadCount).toBe(0);
   });
 
   withWorkers("parses again after close, in-thread, with its threads gone", async () => {
     parser = new WorkerDocumentParser({ workers: 1 });
-    const docs = corpus(WORKER_MIN_BATCH);
+    const docs = corpus(WORKER_MIN_BATCH, 1);
     await parser.parseBatch(docs, "folder", NOW);
     expect(parser.threadCount).toBe(1);
     await parser.close();
@@ -75,7 +82,7 @@ describe("WorkerDocumentParser", () => {
       const program = [
         `const { WorkerDocumentParser } = require(${JSON.stringify(join(dirname(script!), "worker-parser.js"))});`,
         "const parser = new WorkerDocumentParser({ workers: 1 });",
-        `const docs = Array.from({ length: ${WORKER_MIN_BATCH} }, (_, i) => ({ id: "p" + i + ".md", content: "# Page " + i + "\\n\\nText." }));`,
+        `const docs = Array.from({ length: ${WORKER_MIN_BATCH} }, (_, i) => ({ id: "p" + i + ".html", content: "<h1>Page " + i + "</h1><p>Text.</p>" }));`,
         `(async () => { ${warm ? "await parser.warmUp();" : ""} const outcomes = await parser.parseBatch(docs, "o", new Date()); process.stdout.write(String(outcomes.length)); })();`,
       ].join("\n");
       expect(execFileSync(process.execPath, ["-e", program], { timeout: 20_000, encoding: "utf8" })).toBe(String(WORKER_MIN_BATCH));
@@ -102,7 +109,7 @@ describe("WorkerDocumentParser", () => {
     // and never answer: a batch that handed it work would never complete.
     const stuck = `require("node:worker_threads").parentPort.on("message", (r) => Atomics.compareExchange(r.claims, r.slot, 0, 1));\n`;
     parser = new WorkerDocumentParser({ workers: 1, script: workerScript(stuck) });
-    const docs = corpus(WORKER_MIN_BATCH * 2);
+    const docs = corpus(WORKER_MIN_BATCH * 2, 1);
     expect(await parser.parseBatch(docs, "folder", NOW)).toEqual(await inThreadParser.parseBatch(docs, "folder", NOW));
     expect(parser.threadCount).toBe(1);
   });
@@ -111,7 +118,7 @@ describe("WorkerDocumentParser", () => {
     parser = new WorkerDocumentParser({ workers: 1, script: crashingScript(true) });
     await parser.warmUp();
     // Large, so the main thread (parsing from the end) cannot reach the first chunk before the worker has started.
-    const docs = corpus(WORKER_MIN_BATCH * 5);
+    const docs = corpus(WORKER_MIN_BATCH * 5, 1);
     const outcomes = await parser.parseBatch(docs, "folder", NOW);
     const inThread = await inThreadParser.parseBatch(docs, "folder", NOW);
     // The worker claimed the first chunk and died with it; every other chunk was parsed by the main thread.
@@ -125,13 +132,13 @@ describe("WorkerDocumentParser", () => {
   it("loses nothing when a worker dies before starting a chunk", async () => {
     parser = new WorkerDocumentParser({ workers: 1, script: crashingScript(false) });
     await parser.warmUp();
-    const docs = corpus(WORKER_MIN_BATCH + 40);
+    const docs = corpus(WORKER_MIN_BATCH + 40, 1);
     expect(await parser.parseBatch(docs, "folder", NOW)).toEqual(await inThreadParser.parseBatch(docs, "folder", NOW));
   });
 
   it("parses the batch in-thread when the worker script cannot be loaded", async () => {
     parser = new WorkerDocumentParser({ workers: 1, script: join(tmpdir(), "no-such-dir", "parse-worker.js") });
-    const docs = corpus(WORKER_MIN_BATCH);
+    const docs = corpus(WORKER_MIN_BATCH, 1);
     // A missing script fails like a worker that died before starting: the main thread parses the whole batch.
     expect(await parser.parseBatch(docs, "folder", NOW)).toEqual(await inThreadParser.parseBatch(docs, "folder", NOW));
   });

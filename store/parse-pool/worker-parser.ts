@@ -2,14 +2,14 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { inThreadParser, parseOutcome, type DocumentParser, type ParseOutcome, type SourceDocument } from "../../core";
+import { inThreadParser, isHtmlDocument, parseOutcome, type DocumentParser, type ParseOutcome, type SourceDocument } from "../../core";
 import { packageRoot } from "../package-root";
 import type { ParseRequest, ParseResponse, WorkerReady } from "./parse-messages";
 
 /**
- * Smallest batch worth sending to worker threads. Starting a worker (loading the Markdown and HTML libraries) costs
- * tens of milliseconds and each document is copied there and back, so tests, single pages and the 34-page sample
- * seed parse faster in-thread; a folder ingest's 500-document batches are well above this.
+ * Fewest HTML documents in a batch worth sending to worker threads (Markdown is always parsed in-thread). Starting
+ * a worker costs a few hundred milliseconds and each document is copied there and back, so tests, single pages and
+ * small folders parse faster in-thread; a folder of HTML pages in 500-document ingest batches is above this.
  */
 export const WORKER_MIN_BATCH = 200;
 
@@ -80,10 +80,11 @@ export function compiledWorkerScript(file: string): string | undefined {
 }
 
 /**
- * Parses large ingest batches on worker threads, the main thread taking a share too, so a folder ingest keeps every
- * core busy; small batches stay in-thread. Pages are exactly what `parseDocument` gives, in the order given.
+ * Parses the HTML documents of large ingest batches on worker threads, the main thread parsing the Markdown and
+ * taking a share of the HTML too, so a folder of HTML pages keeps every core busy; small batches and Markdown stay
+ * in-thread. Pages are exactly what `parseDocument` gives, in the order given.
  *
- * A batch is cut into chunks and every chunk is sent to a worker at once, so a worker never waits for the main
+ * The HTML is cut into chunks and every chunk is sent to a worker at once, so a worker never waits for the main
  * thread (busy reading files or writing the previous batch to SQLite) to hand out more. Whenever the main thread is
  * free it parses chunks from the end of the batch. Each chunk has a slot in a SharedArrayBuffer that the worker and
  * the main thread claim atomically before parsing, so each chunk is parsed once: a worker skips the chunks the main
@@ -107,7 +108,7 @@ export class WorkerDocumentParser implements DocumentParser {
     this.script = options.script ?? parseWorkerScript();
   }
 
-  /** Whether batches of at least {@link WORKER_MIN_BATCH} documents go to worker threads (false without a built worker script). */
+  /** Whether batches of at least {@link WORKER_MIN_BATCH} HTML documents go to worker threads (false without a built worker script). */
   get usesWorkers(): boolean {
     return this.script !== undefined && !this.closed;
   }
@@ -118,12 +119,31 @@ export class WorkerDocumentParser implements DocumentParser {
   }
 
   async parseBatch(docs: readonly SourceDocument[], origin: string, now: Date): Promise<ParseOutcome[]> {
-    if (docs.length < WORKER_MIN_BATCH || !this.usesWorkers) return inThreadParser.parseBatch(docs, origin, now);
-    // Starting a worker takes a few hundred milliseconds (loading the parser), about what parsing a batch costs:
-    // until one is ready the batch is parsed here, so a one-off ingest (a `hub ingest` process) is never slower
-    // than in-thread parsing, and a long one gets the other cores from its second or third batch.
+    // Only HTML documents are worth a worker. A Markdown page's one-pass scan costs about what copying it to a worker
+    // and its page back does (in-thread ingest of Markdown measured 1.3x faster than with workers), while an HTML
+    // page's DOM parse and sanitising cost some twenty times more.
+    const html = docs.flatMap((doc, i) => (isHtmlDocument(doc.id) ? [i] : []));
+    if (html.length < WORKER_MIN_BATCH || !this.usesWorkers) return inThreadParser.parseBatch(docs, origin, now);
+    // Starting a worker takes a few hundred milliseconds (loading the parser): until one is ready, batches are
+    // parsed here, so a one-off ingest is never slower than in-thread parsing and a long one gets the other cores
+    // from its second or third batch.
     const workers = this.start().filter((w) => w.ready);
     if (workers.length === 0) return inThreadParser.parseBatch(docs, origin, now);
+    const onWorkers = this.parseOnWorkers(
+      html.map((i) => docs[i]!),
+      origin,
+      now,
+      workers,
+    );
+    // Meanwhile the Markdown is parsed here (the main thread's share of the HTML waits until this is done).
+    const outcomes = docs.map((doc) => (isHtmlDocument(doc.id) ? undefined : parseOutcome(doc, origin, now)));
+    const htmlOutcomes = await onWorkers;
+    html.forEach((docIndex, k) => (outcomes[docIndex] = htmlOutcomes[k]));
+    return outcomes.map((o) => o ?? { error: "the parse worker returned no outcome for this document" });
+  }
+
+  /** Parses documents on the given (ready) workers, the main thread taking chunks from the end whenever it is free. */
+  private async parseOnWorkers(docs: readonly SourceDocument[], origin: string, now: Date, workers: readonly PoolWorker[]): Promise<ParseOutcome[]> {
     let done!: () => void;
     const finished = new Promise<void>((resolve) => (done = resolve));
     const chunkCount = Math.ceil(docs.length / PARSE_CHUNK_SIZE);

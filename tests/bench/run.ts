@@ -150,7 +150,7 @@ async function main(): Promise<void> {
       "\nDev: the shared dev queries. Council: tests/bench/council-questions.jsonl (answerable questions in staff language; " +
         "unanswerable ones have no judgments). answered@10: answerable questions answered (no \"no answer\") with a relevant page in the top 10. " +
         "Engines without a no-answer verdict are judged by returning nothing. Ingest + index: Council Hub's ingest, then loading its in-memory index from SQLite (what the host does at start; `hub ingest` stops before it). Ingest: Council Hub and FTS5 through GuidanceService " +
-        "(read, parse, SQLite; FTS5 also its full-text index; Council Hub parses on worker threads, as `hub ingest` does, FTS5 in-thread as it shipped); Lunr and MiniSearch: parse + index build.",
+        "(read, parse, SQLite; FTS5 also its full-text index; Council Hub as `hub ingest` does: Markdown in-thread, HTML on worker threads; FTS5 in-thread as it shipped); Lunr and MiniSearch: parse + index build.",
     );
   }
   console.log(

@@ -4,14 +4,16 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createSqliteHub, readDocuments, WORKER_MIN_BATCH } from "../../store";
 
-// `hub ingest` parses large folders on worker threads (the compiled dist/store/parse-pool/parse-worker.js). The
-// pages it writes must be exactly those of an in-thread ingest, in the same order, and the process must still exit
-// on its own when the ingest is done.
+// `hub ingest` parses the HTML pages of large folders on worker threads (the compiled
+// dist/store/parse-pool/parse-worker.js) and their Markdown in-thread. The pages it writes must be exactly those of
+// an in-thread ingest, in the same order, and the process must still exit on its own when the ingest is done.
 
 const ROOT = resolve(__dirname, "..", "..");
 const HUB = join(ROOT, "bin", "hub.js");
 const ENTRY = join(ROOT, "dist", "teams-app", "cli", "main.js");
-const PAGES = WORKER_MIN_BATCH * 2 + 37;
+// Four in five pages are HTML, so a 500-document batch holds enough of them to go to the workers, and there are
+// two batches: the first is parsed in-thread while the workers start.
+const PAGES = WORKER_MIN_BATCH * 3 + 37;
 
 let work: string;
 
@@ -26,10 +28,10 @@ beforeAll(() => {
     const dir = join(work, "pages", `team-${i % 7}`);
     mkdirSync(dir, { recursive: true });
     const content =
-      i % 5 === 4
+      i % 5 !== 4
         ? `<html><head><title>Notice ${i}</title></head><body><main><h1>Notice ${i}</h1><p>Bins &amp; recycling ${i}.</p></main></body></html>`
         : `---\ntitle: Policy ${i}\nkeywords: [policy, p${i}]\n---\n# Policy ${i}\n\nStaff *may* claim [expenses](https://example.org/${i}).\n\n- one\n- two ${i}\n\n| A | B |\n|---|---|\n| ${i} | y |\n\n<p onclick="x()">raw ${i}</p>\n`;
-    writeFileSync(join(dir, `page-${String(i).padStart(4, "0")}.${i % 5 === 4 ? "html" : "md"}`), content);
+    writeFileSync(join(dir, `page-${String(i).padStart(4, "0")}.${i % 5 !== 4 ? "html" : "md"}`), content);
   }
 }, 180_000);
 
@@ -58,7 +60,8 @@ describe("hub ingest on a large folder", () => {
       env: { ...process.env, DATA_DIR: cliData, NODE_ENV: "test" },
       timeout: 60_000,
     });
-    expect(result.stderr).toBe("");
+    // Only progress lines (one per 500 documents): no warnings, no errors.
+    expect(result.stderr).toMatch(/^(ingesting: \d+ documents \(\d+ pages\/s\)\n)*$/);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`seen=${PAGES} added=${PAGES} updated=0 unchanged=0 removed=0 failed=0`);
     expect(Date.now() - started).toBeLessThan(60_000);
