@@ -4,7 +4,6 @@ export * from "./stopwords";
 export * from "./feedback-collection";
 export * from "./ports";
 export * from "./parse-document";
-export { renderBody } from "./markdown-html";
 export * from "./rendered-pages";
 export * from "./guidance-service";
 export * from "./vocabulary";

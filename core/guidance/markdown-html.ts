@@ -1,6 +1,5 @@
 import { getDefaults, Lexer, Parser, Renderer, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
-import type { PageBody } from "./page";
 
 /**
  * Safe HTML for a guidance page, in two layers: Markdown is rendered from marked's tokens by a renderer that writes
@@ -116,9 +115,4 @@ export function markdownToHtml(markdown: string): string {
   let out = "";
   for (const token of new Lexer().lex(markdown)) out += sanitise(parser.parse([token]));
   return out;
-}
-
-/** A page body as HTML safe to show: Markdown rendered (CommonMark + GFM), HTML as sanitised at ingest. */
-export function renderBody(body: PageBody): string {
-  return "markdown" in body ? markdownToHtml(body.markdown) : body.html;
 }

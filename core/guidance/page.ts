@@ -7,7 +7,7 @@ export interface GuidancePage {
   readonly headings: readonly string[];
   /** Plain text of the body, markup removed: what search indexes and snippets quote. */
   readonly text: string;
-  /** The body as ingested: Markdown as written, or sanitised HTML. {@link renderBody} gives HTML safe to show. */
+  /** The body as ingested: Markdown as written, or sanitised HTML. GuidanceService.readPage serves it as safe HTML. */
   readonly body: PageBody;
   /** Where the page came from: an ingest root label ("sample", a folder path) or a SharePoint site. */
   readonly origin: string;

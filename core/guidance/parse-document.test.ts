@@ -1,5 +1,9 @@
-import { renderBody } from "./markdown-html";
+import type { GuidancePage } from "./page";
+import { RenderedPages } from "./rendered-pages";
 import { contentHash, isSupportedDocument, parseDocument, type SourceDocument } from "./parse-document";
+
+/** A page's body as the page API serves it (rendered and sanitised). */
+const readable = (page: GuidancePage): Promise<string> => new RenderedPages().htmlOf(page);
 
 const NOW = new Date("2025-04-01T09:00:00Z");
 const parse = (id: string, content: string, extra: Partial<SourceDocument> = {}) => parseDocument({ id, content, ...extra }, "test-origin", NOW);
@@ -45,13 +49,13 @@ describe("parseDocument: Markdown", () => {
     expect(page.headings).toEqual(["Before you start", "Install the client", "Getting help"]);
   });
 
-  it("strips links, emphasis and code marks from the text but keeps their words", () => {
+  it("strips links, emphasis and code marks from the text but keeps their words", async () => {
     const page = parse("a.md", "# T\n\nRead [the policy](https://x.example/p) and **claim** _now_, using `form A`.\n");
     expect(page.text).toContain("Read the policy and claim now, using form A.");
     expect(page.text).not.toMatch(/https|\*\*|_now_|`/);
     // The HTML keeps the link, made safe to open.
-    expect(renderBody(page.body)).toContain('href="https://x.example/p"');
-    expect(renderBody(page.body)).toContain('rel="noopener noreferrer"');
+    expect(await readable(page)).toContain('href="https://x.example/p"');
+    expect(await readable(page)).toContain('rel="noopener noreferrer"');
   });
 
   it("keeps list and table text", () => {
@@ -68,9 +72,9 @@ describe("parseDocument: Markdown", () => {
     expect(page.text).not.toContain("unclosed");
   });
 
-  it("removes scripts and event handlers from raw HTML in Markdown, and never indexes script text", () => {
+  it("removes scripts and event handlers from raw HTML in Markdown, and never indexes script text", async () => {
     const page = parse("a.md", '# T\n\n<script>stealCookies()</script>\n\n<p onclick="evil()">Visible words</p>\n');
-    expect(renderBody(page.body)).not.toMatch(/script|onclick|stealCookies|evil/);
+    expect(await readable(page)).not.toMatch(/script|onclick|stealCookies|evil/);
     expect(page.text).toContain("Visible words");
     expect(page.text).not.toContain("stealCookies");
   });
@@ -97,9 +101,9 @@ describe("parseDocument: HTML", () => {
     expect(page.headings).toEqual(["Connecting"]);
   });
 
-  it("sanitises the HTML: no scripts, styles, iframes, event handlers or javascript: links", () => {
-    expect(renderBody(page.body)).not.toMatch(/<script|<style|<iframe|onclick|javascript:|alert/);
-    expect(renderBody(page.body)).toContain("<li>Use MFA</li>");
+  it("sanitises the HTML: no scripts, styles, iframes, event handlers or javascript: links", async () => {
+    expect(await readable(page)).not.toMatch(/<script|<style|<iframe|onclick|javascript:|alert/);
+    expect(await readable(page)).toContain("<li>Use MFA</li>");
     expect(page.text).not.toContain("alert");
   });
 
@@ -142,7 +146,7 @@ describe("isSupportedDocument", () => {
 });
 
 describe("parseDocument: an HTML page with thousands of unclosed elements", () => {
-  it("is read without a DOM, keeping its title, text and a sanitised body, in linear time", () => {
+  it("is read without a DOM, keeping its title, text and a sanitised body, in linear time", async () => {
     // node-html-parser took 33 s on 4,000 unclosed <div>s with text (a line break) between them; this page has 5,000.
     // The bound is a hang guard, not a speed target (jest cannot time out synchronous code).
     const html = `<html><head><title>Old intranet export</title></head><body>${"<div>\n".repeat(5_000)}<p>Staff parking permits</p><script>evil()</script><img src=x onerror=alert(1)></body></html>`;
@@ -151,8 +155,8 @@ describe("parseDocument: an HTML page with thousands of unclosed elements", () =
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(page.title).toBe("Old intranet export");
     expect(page.text).toBe("Staff parking permits");
-    expect(renderBody(page.body)).toContain("Staff parking permits");
-    expect(renderBody(page.body)).not.toMatch(/<script|onerror|evil/);
+    expect(await readable(page)).toContain("Staff parking permits");
+    expect(await readable(page)).not.toMatch(/<script|onerror|evil/);
   });
 
   it("keeps using the DOM for an ordinary page with a few elements left open", () => {

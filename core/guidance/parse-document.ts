@@ -120,14 +120,15 @@ function descriptionOf(value: unknown): string | undefined {
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
-function parseMarkdownDocument(source: string): ParsedBody {
-  let markdown = source;
-  let meta: Record<string, unknown> = {};
+/** A Markdown file's front matter (its YAML text, when it has some) and the Markdown after it. */
+export function splitFrontMatter(source: string): { readonly frontMatter?: string; readonly markdown: string } {
   const fm = FRONT_MATTER.exec(source);
-  if (fm) {
-    markdown = source.slice(fm[0].length);
-    meta = parseFrontMatter(fm[1] ?? "");
-  }
+  return fm ? { frontMatter: fm[1] ?? "", markdown: source.slice(fm[0].length) } : { markdown: source };
+}
+
+function parseMarkdownDocument(source: string): ParsedBody {
+  const { frontMatter, markdown } = splitFrontMatter(source);
+  const meta: Record<string, unknown> = frontMatter !== undefined ? parseFrontMatter(frontMatter) : {};
   // Text and headings for search come from a one-pass scan; the page is rendered from the Markdown when opened.
   const { h1, headings, text } = markdownText(markdown);
   const metaTitle = typeof meta.title === "string" ? meta.title.trim() : "";

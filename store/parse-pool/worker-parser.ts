@@ -136,10 +136,14 @@ export class WorkerDocumentParser implements DocumentParser {
       workers,
     );
     // Meanwhile the Markdown is parsed here (the main thread's share of the HTML waits until this is done).
-    const outcomes = docs.map((doc) => (isHtmlDocument(doc.id) ? undefined : parseOutcome(doc, origin, now)));
+    const outcomes = new Array<ParseOutcome>(docs.length);
+    const isHtml = new Set(html);
+    docs.forEach((doc, i) => {
+      if (!isHtml.has(i)) outcomes[i] = parseOutcome(doc, origin, now);
+    });
     const htmlOutcomes = await onWorkers;
-    html.forEach((docIndex, k) => (outcomes[docIndex] = htmlOutcomes[k]));
-    return outcomes.map((o) => o ?? { error: "the parse worker returned no outcome for this document" });
+    html.forEach((docIndex, k) => (outcomes[docIndex] = htmlOutcomes[k]!));
+    return outcomes;
   }
 
   /** Parses documents on the given (ready) workers, the main thread taking chunks from the end whenever it is free. */

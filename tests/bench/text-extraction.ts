@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { Lexer } from "marked";
-import type { SourceDocument } from "../../core";
+import { splitFrontMatter } from "../../core";
 import { markdownToHtml } from "../../core/guidance/markdown-html";
 import { markdownText } from "../../core/guidance/markdown-text";
 import { htmlText } from "../../core/guidance/plain-text";
@@ -10,8 +10,6 @@ import { readDocuments } from "../../store";
 /** Passes over the corpus before timing, so both sides are compiled by the JIT. */
 export const EXTRACTION_WARMUP_PASSES = 2;
 export const EXTRACTION_TIMED_PASSES = 5;
-
-const FRONT_MATTER = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n?/;
 
 export interface TextExtractionResult {
   readonly pages: number;
@@ -33,7 +31,7 @@ export interface TextExtractionResult {
  */
 export async function runTextExtractionBench(corpusDir: string): Promise<TextExtractionResult> {
   const bodies: string[] = [];
-  for await (const doc of readDocuments(corpusDir)) if (/\.(md|markdown)$/i.test(doc.id)) bodies.push(bodyOf(doc));
+  for await (const doc of readDocuments(corpusDir)) if (/\.(md|markdown)$/i.test(doc.id)) bodies.push(splitFrontMatter(doc.content).markdown);
 
   let identicalPages = 0;
   let words = 0;
@@ -57,11 +55,6 @@ export async function runTextExtractionBench(corpusDir: string): Promise<TextExt
     scanMs: timePerPass(() => bodies.forEach((b) => markdownText(b))),
     markedLexMs: timePerPass(() => bodies.forEach((b) => new Lexer().lex(b))),
   };
-}
-
-function bodyOf(doc: SourceDocument): string {
-  const fm = FRONT_MATTER.exec(doc.content);
-  return fm ? doc.content.slice(fm[0].length) : doc.content;
 }
 
 function wordsOf(text: string): string[] {

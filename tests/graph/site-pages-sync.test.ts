@@ -1,5 +1,5 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
-import { parseDocument, renderBody, type Clock } from "../../core";
+import { parseDocument, RenderedPages, type Clock } from "../../core";
 import { createGraphClient, StaticTokenProvider } from "../../graph";
 import { MemoryDeltaStateStore, SitePagesSync, sitePagesOrigin, type SitePagesSyncReport } from "../../graph/site-pages";
 import { createSqliteHub, SqliteGuidance, type SqliteHub } from "../../store";
@@ -80,7 +80,7 @@ describe("SitePagesSync against the HTTPS Graph fake, into a real SQLite index",
       expect(leave.text).toContain("Book annual leave in MyView.");
       expect(leave.text).toContain("Contact HR Direct"); // the side section too
       expect(leave.text).not.toContain("SHOULD-NOT-BE-INDEXED"); // image web part
-      expect(renderBody(leave.body)).not.toMatch(/<script|alert/);
+      expect(await new RenderedPages().htmlOf(leave)).not.toMatch(/<script|alert/);
       expect(leave.updatedAt.getTime()).toBe(new Date(site.pages().find((p) => p.name === "Annual-Leave.aspx")!.modified).getTime());
       await expect(hub.guidance.getPage(id("Budget-2026.aspx"))).rejects.toMatchObject({ status: 404 });
       // The local FTS engine now finds SharePoint content.
