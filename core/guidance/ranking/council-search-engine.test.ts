@@ -79,6 +79,17 @@ describe("CouncilSearchEngine", () => {
     }
   });
 
+  it("answers the topic of a question without marking it down for framing words ('what happens now')", () => {
+    const library = [
+      ...LIBRARY,
+      page("hr/probation.md", "# Probation\n\nIf you fail probation, your line manager meets you to agree an extension or to end your employment.\n"),
+      page("news/updates.md", "# What happens next\n\nRight now the team is going to tell you what happens with the new building. We need your help to find things.\n"),
+    ];
+    const answer = ask(engineWith(library), "failed my probation what happens now");
+    expect(answer.hits[0]?.id).toBe("hr/probation.md");
+    expect(answer.noAnswer).toBe(false);
+  });
+
   it("follows upserts and removals", () => {
     const local = engineWith();
     local.upsert(page("it/passwords.md", "# Passkeys\n\nWe now use passkeys.\n"));

@@ -49,6 +49,20 @@ const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/**
+ * Words that frame a question rather than name its topic ("what happens now", "what do i need to", "my laptop isnt
+ * working"): still matched, but they count for little in how well a page covers the question, so a page that
+ * answers the topic is not marked down for lacking "now".
+ */
+const QUESTION_FRAMES: ReadonlySet<string> = new Set(
+  (
+    "happen happens happened happening now next need needs needed want wants wanted go goes going went gone tell told " +
+    "help find make allowed able still ever way thing things stuff done doing"
+  ).split(" "),
+);
+/** Share of its usual importance a framing word keeps (the bench: 0.2–0.5 score the same; 1 is off). */
+const FRAME_IMPORTANCE = 0.35;
+
 /** Most distinct key words planned; a pasted paragraph is trimmed, not slowed down. */
 export const MAX_QUERY_CONCEPTS = 12;
 /** Most alternatives one vocabulary expansion contributes. */
@@ -136,7 +150,12 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     return best;
   };
 
-  const concepts: Concept[] = wordConcepts.map((c) => ({ label: c.label, alternatives: c.alternatives, importance: importanceOf(c.alternatives), covers: [] }));
+  const concepts: Concept[] = wordConcepts.map((c) => ({
+    label: c.label,
+    alternatives: c.alternatives,
+    importance: importanceOf(c.alternatives) * (QUESTION_FRAMES.has(c.surface) ? FRAME_IMPORTANCE : 1),
+    covers: [],
+  }));
 
   // Expansions: vocabulary matches, merged per covered span; and two typed words written as one ("time sheet").
   const bySpan = new Map<string, { covers: number[]; alternatives: Alternative[]; label: string }>();

@@ -22,6 +22,8 @@ export interface Ranked {
   readonly titleCoverage: number;
   /** The same share, within the author's keywords, tags and description. */
   readonly keywordCoverage: number;
+  /** The same share, within the page's best-matching section heading. */
+  readonly headingCoverage: number;
   /** Body word index where the best passage starts (-1: no body match). */
   readonly passageStart: number;
 }
@@ -247,7 +249,7 @@ export function rerank(
     const boost =
       1 + options.passageWeight * passageShare + options.titleCoverageWeight * titleShare + options.headingCoverageWeight * headingShare + options.proximityWeight * proximityShare;
     const score = firstScore * boost * Math.pow(Math.max(coverage, 0.05), options.coverageExponent);
-    ranked.push({ slot: candidate.slot, score, coverage, passageCoverage: passageShare, titleCoverage: titleShare, keywordCoverage: keywordShare, passageStart });
+    ranked.push({ slot: candidate.slot, score, coverage, passageCoverage: passageShare, titleCoverage: titleShare, keywordCoverage: keywordShare, headingCoverage: headingShare, passageStart });
   }
   return ranked.sort((a, b) => b.score - a.score);
 }
