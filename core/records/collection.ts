@@ -1,3 +1,5 @@
+import { councilDayOf } from "../shared/calendar-day";
+
 /**
  * Record collections are declared once, here in core, and that one declaration drives both storage
  * implementations: SQLite tables (store/) and SharePoint lists (graph/). Each capability (adjustment cases,
@@ -29,19 +31,22 @@ export interface CollectionDef<F extends Record<string, FieldDef> = Record<strin
   readonly description: string;
   readonly fields: F;
   /**
-   * How precisely a store stamps records' created and updated times. "day" keeps the date only (midnight UTC), for
-   * collections where the moment of an event could identify who caused it (the anonymous query log). Default
+   * How precisely a store stamps records' created and updated times. "day" keeps the council's calendar day only
+   * (stored as midnight UTC of that date), for collections where the moment of an event could identify who caused
+   * it (the anonymous query log). Default
    * "instant". Stores that cannot control their own stamps (SharePoint's Created column) say so where they are set up.
    */
   readonly timestamps?: "instant" | "day";
 }
 
-/** A record store's clock for a collection: the instant, or the day only when the collection asks for that. */
+/**
+ * A record store's clock for a collection: the instant, or the day only when the collection asks for that. The day
+ * is the council's (London) calendar day, the same day the query log and feedback record, so a question asked at
+ * 00:30 BST is not stamped as the day before.
+ */
 export function stampFor(def: Pick<CollectionDef, "timestamps">, now: Date): Date {
-  return def.timestamps === "day" ? new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS) : now;
+  return def.timestamps === "day" ? new Date(`${councilDayOf(now)}T00:00:00.000Z`) : now;
 }
-
-const DAY_MS = 86_400_000;
 
 /** Most characters a SharePoint single-line text column holds. */
 export const SINGLE_LINE_TEXT_MAX = 255;

@@ -1,5 +1,5 @@
 import type { LoggedSearchRow } from "../search-log/search-log";
-import { addDays, weekStartOf } from "../search-log/calendar-day";
+import { addDays, weekStartOf } from "../../shared/calendar-day";
 import { questionKey } from "./question-key";
 
 /** Most gaps a report lists: the worst hundred are a work list; the rest is noise. */

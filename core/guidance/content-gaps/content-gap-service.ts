@@ -1,7 +1,7 @@
 import type { RecordStore } from "../../records";
 import type { Clock } from "../../shared/clock";
 import type { SEARCH_FEEDBACK } from "../feedback-collection";
-import { councilDayOf } from "../search-log/calendar-day";
+import { councilDayOf } from "../../shared/calendar-day";
 import type { SearchLog } from "../search-log/search-log";
 import { buildContentGapReport, type ContentGapReport, type DatedFeedback } from "./content-gap-report";
 import { resolveReportRange, type ReportRangeInput } from "./report-range";

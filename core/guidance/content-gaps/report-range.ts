@@ -1,5 +1,5 @@
 import { AppError } from "../../shared/app-error";
-import { addDays, daysBetween, isCalendarDay } from "../search-log/calendar-day";
+import { addDays, daysBetween, isCalendarDay } from "../../shared/calendar-day";
 
 /** Days a report covers when no range is given: the last four weeks, today included. */
 export const DEFAULT_REPORT_DAYS = 28;

@@ -1,4 +1,3 @@
-export * from "./calendar-day";
 export * from "./search-log-collection";
 export * from "./search-log";
 export * from "./search-log-retention";

@@ -4,7 +4,7 @@ import { readAllRecords } from "../curation/read-all-records";
 import type { BackgroundErrorHandler } from "../curation/refreshing-value";
 import type { SEARCH_FEEDBACK } from "../feedback-collection";
 import type { SearchFeedback } from "../ports";
-import { addDays, councilDayOf, subtractMonths, weekStartOf } from "./calendar-day";
+import { addDays, councilDayOf, subtractMonths, weekStartOf } from "../../shared/calendar-day";
 import { deleteWhere } from "./delete-where";
 import { normaliseQueryText } from "./query-text";
 import { redactIdentifiers } from "./redact-identifiers";
