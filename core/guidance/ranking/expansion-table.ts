@@ -1,5 +1,5 @@
 import type { Vocabulary } from "../vocabulary/vocabulary";
-import { analyse } from "./analyzer";
+import { analyse, type AnalysedWord } from "./analyzer";
 
 /**
  * A vocabulary compiled for query time: every word or phrase analysed into index terms (stopwords dropped, so
@@ -27,8 +27,26 @@ export interface ExpansionMatch {
   readonly acronym: boolean;
 }
 
+/** A word of the whole question, stopwords included: its term, and its index among the key words (-1: left out). */
+export interface QuestionWord {
+  readonly term: string;
+  readonly key: number;
+}
+
+/** The question's words for `match`, from all its analysed words and the key words kept from them (same objects). */
+export function questionWordsOf(all: readonly AnalysedWord[], key: readonly AnalysedWord[]): QuestionWord[] {
+  const keyIndex = new Map(key.map((w, i) => [w, i]));
+  return all.map((w) => ({ term: w.term, key: keyIndex.get(w) ?? -1 }));
+}
+
 interface Phrase {
   readonly terms: readonly string[];
+  /**
+   * For a phrase that only one word would be left of without its stopwords ("on call", "log in", "get help"): all
+   * its terms, stopwords included. Such a phrase is found only as typed in full, or "call" alone would expand to
+   * "standby" and "help" to "contacts".
+   */
+  readonly whole?: readonly string[];
   readonly text: string;
   readonly key: string;
   readonly entry: number;
@@ -46,6 +64,8 @@ const MAX_PHRASE_TERMS = 6;
 /** The compiled vocabulary. */
 export class ExpansionTable {
   private readonly byFirstTerm = new Map<string, Phrase[]>();
+  /** Phrases that need their stopwords (see Phrase.whole), by their first word's term. */
+  private readonly wholeByFirstTerm = new Map<string, Phrase[]>();
   private readonly entries: CompiledEntry[] = [];
 
   /** Index terms that some entry lists as an acronym (short, no vowels or written in capitals), e.g. "oh", "slt". */
@@ -54,47 +74,62 @@ export class ExpansionTable {
   constructor(vocabulary: Vocabulary) {
     vocabulary.entries.forEach((entry, index) => {
       const toPhrase = (text: string): Phrase | undefined => {
-        const terms = analyse(text)
-          .filter((w) => !w.stop || isAcronymText(text))
-          .map((w) => w.term);
+        const words = analyse(text);
+        const terms = words.filter((w) => !w.stop || isAcronymText(text)).map((w) => w.term);
         if (terms.length === 0 || terms.length > MAX_PHRASE_TERMS) return undefined;
-        return { terms, text, key: terms.join(" "), entry: index, acronym: terms.length === 1 && isAcronymText(text) };
+        const acronym = terms.length === 1 && isAcronymText(text);
+        const whole = terms.length === 1 && words.length > 1 && !acronym ? words.map((w) => w.term) : undefined;
+        return { terms, text, key: terms.join(" "), entry: index, acronym, ...(whole ? { whole } : {}) };
       };
       const equivalents = dedupe(entry.terms.map(toPhrase));
       const broader = dedupe((entry.broader ?? []).map(toPhrase));
       this.entries.push({ equivalents, broader });
       for (const phrase of equivalents) {
-        const list = this.byFirstTerm.get(phrase.terms[0]!) ?? [];
-        list.push(phrase);
-        this.byFirstTerm.set(phrase.terms[0]!, list);
+        const [map, first] = phrase.whole ? [this.wholeByFirstTerm, phrase.whole[0]!] : [this.byFirstTerm, phrase.terms[0]!];
+        map.set(first, [...(map.get(first) ?? []), phrase]);
         if (phrase.acronym) this.acronyms.add(phrase.terms[0]!);
       }
     });
   }
 
-  /** Every vocabulary phrase found in `terms` (a question's key terms, in order), with its expansions. */
-  match(terms: readonly string[]): ExpansionMatch[] {
-    const matches: ExpansionMatch[] = [];
+  /**
+   * Every vocabulary phrase found in `terms` (a question's key terms, in order), with its expansions. Phrases that
+   * need their stopwords ("on call") are looked for in `question`, the whole question, when given.
+   */
+  match(terms: readonly string[], question: readonly QuestionWord[] = []): ExpansionMatch[] {
+    const found = new Map<string, { start: number; end: number; expansions: Map<string, Expansion>; acronym: boolean }>();
+    const add = (start: number, end: number, phrase: Phrase): void => {
+      const key = `${start}:${end}`;
+      const span = found.get(key) ?? { start, end, expansions: new Map<string, Expansion>(), acronym: false };
+      span.acronym ||= phrase.acronym;
+      const entry = this.entries[phrase.entry]!;
+      for (const other of entry.equivalents) if (other.key !== phrase.key) span.expansions.set(other.key, { terms: other.terms, text: other.text, broader: false });
+      for (const other of entry.broader) if (!span.expansions.has(other.key)) span.expansions.set(other.key, { terms: other.terms, text: other.text, broader: true });
+      found.set(key, span);
+    };
     for (let start = 0; start < terms.length; start++) {
-      const byEnd = new Map<number, { expansions: Map<string, Expansion>; acronym: boolean }>();
       for (const phrase of this.byFirstTerm.get(terms[start]!) ?? []) {
         const end = start + phrase.terms.length;
-        if (end > terms.length || !phrase.terms.every((t, i) => terms[start + i] === t)) continue;
-        const found = byEnd.get(end) ?? { expansions: new Map<string, Expansion>(), acronym: false };
-        found.acronym ||= phrase.acronym;
-        const entry = this.entries[phrase.entry]!;
-        for (const other of entry.equivalents) if (other.key !== phrase.key) found.expansions.set(other.key, { terms: other.terms, text: other.text, broader: false });
-        for (const other of entry.broader) if (!found.expansions.has(other.key)) found.expansions.set(other.key, { terms: other.terms, text: other.text, broader: true });
-        byEnd.set(end, found);
-      }
-      for (const [end, found] of byEnd) {
-        // What the person typed is searched for anyway; expanding a phrase to its own words adds nothing.
-        const typed = terms.slice(start, end).join(" ");
-        const expansions = [...found.expansions.values()].filter((e) => e.terms.join(" ") !== typed);
-        if (expansions.length > 0) matches.push({ start, end, expansions, acronym: found.acronym });
+        if (end <= terms.length && phrase.terms.every((t, i) => terms[start + i] === t)) add(start, end, phrase);
       }
     }
-    return matches;
+    for (let at = 0; at < question.length; at++) {
+      for (const phrase of this.wholeByFirstTerm.get(question[at]!.term) ?? []) {
+        const whole = phrase.whole!;
+        if (at + whole.length > question.length || !whole.every((t, i) => question[at + i]!.term === t)) continue;
+        // The one key word the phrase keeps is the span it stands in for.
+        const kept = question.slice(at, at + whole.length).find((w) => w.key >= 0);
+        if (kept && kept.key < terms.length) add(kept.key, kept.key + 1, phrase);
+      }
+    }
+    const matches: ExpansionMatch[] = [];
+    for (const { start, end, expansions, acronym } of found.values()) {
+      // What the person typed is searched for anyway; expanding a phrase to its own words adds nothing.
+      const typed = terms.slice(start, end).join(" ");
+      const useful = [...expansions.values()].filter((e) => e.terms.join(" ") !== typed);
+      if (useful.length > 0) matches.push({ start, end, expansions: useful, acronym });
+    }
+    return matches.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ParsedQuery } from "../query";
 import { analyse, isStopword, termOf, type AnalysedWord } from "./analyzer";
-import type { ExpansionTable } from "./expansion-table";
+import { questionWordsOf, type ExpansionTable } from "./expansion-table";
 import type { GuidanceIndex } from "./guidance-index";
 import type { RankingOptions } from "./ranking-options";
 import { forEachEdit1 } from "./typo-variants";
@@ -81,7 +81,8 @@ export function idf(df: number, pages: number): number {
 /** Builds the plan for a question against the current index and vocabulary. */
 export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: ExpansionTable, options: RankingOptions): QueryPlan {
   const pages = Math.max(1, index.size);
-  const words = keyWords(analyse(query.text), table, query.text);
+  const analysed = analyse(query.text);
+  const words = keyWords(analysed, table, query.text);
   const df = (id: number): number => index.documentFrequency(id);
   const idOf = (term: string): number => index.termId(term);
 
@@ -103,7 +104,7 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     wordConcepts.push({ label: word.surface, alternatives, typed, surface: word.surface });
   }
   const terms = words.slice(0, conceptOfWord.length).map((w) => w.term);
-  const matches = [...table.match(terms)];
+  const matches = [...table.match(terms, questionWordsOf(analysed, words))];
   const coveredByVocabulary = new Set<number>();
   for (const m of matches) for (let i = m.start; i < m.end; i++) coveredByVocabulary.add(conceptOfWord[i]!);
 

@@ -35,6 +35,16 @@ describe("expandQuery: the vocabulary phrases a question's words may be swapped 
     expect(show(expand("time off in lieu rules"))).toEqual(["time off lieu | toil", "rules"]);
   });
 
+  it("finds a phrase that is one word without its small words only as typed in full ('on call' is not 'call')", () => {
+    const onCall = new ExpansionTable({ entries: [{ terms: ["on call", "standby", "out of hours"] }, { terms: ["log in", "sign in", "login"] }] });
+    expect(show(expand("on call rota", onCall))).toEqual(["call | standby | out of hours", "rota"]);
+    expect(show(expand("what to call our new app", onCall))).toEqual(["call", "new", "app"]);
+    expect(show(expand("logging in from home", onCall))).toEqual(["logging | sign in | login", "home"]);
+    expect(show(expand("logging levels", onCall))).toEqual(["logging", "levels"]);
+    // The other way round is unchanged: a one-word term still finds the phrases.
+    expect(show(expand("standby", onCall))).toEqual(["standby | on call | out of hours"]);
+  });
+
   it("expands an acronym typed in capitals even when it is also a small word, and drops chatty fillers", () => {
     expect(show(expand("hi, please who do I ask in IT"))).toEqual(["ask", "it | information technology"]);
     expect(show(expand("OH referral"))).toEqual(["oh | occupational health", "referral"]);

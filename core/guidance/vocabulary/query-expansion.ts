@@ -1,6 +1,6 @@
 import type { ParsedQuery } from "../query";
 import { analyse } from "../ranking/analyzer";
-import { ExpansionTable, type ExpansionMatch } from "../ranking/expansion-table";
+import { ExpansionTable, questionWordsOf, type ExpansionMatch } from "../ranking/expansion-table";
 import { keyWords } from "../ranking/query-plan";
 import { normaliseVocabulary, type Vocabulary, type VocabularySource } from "./vocabulary";
 
@@ -39,10 +39,11 @@ export interface ExpandedSpan {
  * // [{ words: ["book"], alternatives: [] }, { words: ["holiday"], alternatives: [{ words: ["annual", "leave"], broader: false }] }]
  */
 export function expandQuery(query: ParsedQuery, table: ExpansionTable): ExpandedSpan[] {
-  const words = keyWords(analyse(query.text), table, query.text);
+  const analysed = analyse(query.text);
+  const words = keyWords(analysed, table, query.text);
   // The analyser skips over-long runs (URLs, hashes); a question made only of those still searches for them as typed.
   if (words.length === 0) return query.keyTerms.map((term) => ({ words: [term], alternatives: [] }));
-  const chosen = nonOverlapping(table.match(words.map((w) => w.term)));
+  const chosen = nonOverlapping(table.match(words.map((w) => w.term), questionWordsOf(analysed, words)));
   const spans: ExpandedSpan[] = [];
   for (let i = 0; i < words.length; ) {
     const match = chosen.get(i);
