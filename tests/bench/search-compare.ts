@@ -43,8 +43,8 @@ export interface PeerReport {
   readonly council: QualityScores;
   readonly noAnswer: NoAnswerScores;
   readonly latency: LatencySummary;
-  /** The holdout set (written after tuning, never tuned on): quality on its answerable questions, and no-answer. */
-  readonly holdout?: { readonly quality: QualityScores; readonly noAnswer: NoAnswerScores };
+  /** The held-out sets (written after tuning, never tuned on): quality on their answerable questions, and no-answer. */
+  readonly holdouts: ReadonlyArray<{ readonly name: string; readonly quality: QualityScores; readonly noAnswer: NoAnswerScores }>;
 }
 
 /** Scores judged queries (those with a relevant page); unjudged ones are left out of the means. */
@@ -109,10 +109,18 @@ export async function timeSearches(peer: SearchPeer, queries: readonly BenchQuer
   return summarise(latencies);
 }
 
+/** A named set of held-out questions. */
+export interface HeldOutSet {
+  readonly name: string;
+  readonly queries: readonly BenchQuery[];
+}
+
 /** Everything the bench reports for one engine. */
-export async function comparePeer(peer: SearchPeer, dev: readonly BenchQuery[], council: readonly BenchQuery[], holdout: readonly BenchQuery[] = []): Promise<PeerReport> {
+export async function comparePeer(peer: SearchPeer, dev: readonly BenchQuery[], council: readonly BenchQuery[], holdouts: ReadonlyArray<HeldOutSet> = []): Promise<PeerReport> {
+  const held: Array<PeerReport["holdouts"][number]> = [];
+  for (const set of holdouts) held.push({ name: set.name, quality: await scoreQuality(peer, set.queries), noAnswer: await scoreNoAnswer(peer, set.queries) });
   return {
-    ...(holdout.length > 0 ? { holdout: { quality: await scoreQuality(peer, holdout), noAnswer: await scoreNoAnswer(peer, holdout) } } : {}),
+    holdouts: held,
     name: peer.name,
     ingest: {
       ...peer.ingest,

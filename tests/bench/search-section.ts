@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { packageRoot } from "../../store";
 import { fmt, markdownTable } from "./report";
 import { runScaleBench, SCALE_PAGES, type ScaleResult } from "./scale-bench";
-import { comparePeer, type PeerReport } from "./search-compare";
+import { comparePeer, type HeldOutSet, type PeerReport } from "./search-compare";
 import { readQueries } from "./search-bench";
 import { councilHubPeer, councilHubVariantPeer, fts5Peer, NO_KEYWORDS, lunrPeer, miniSearchPeer, parseCorpus, type SearchPeer } from "./search-peers";
 
@@ -15,6 +15,12 @@ export const COUNCIL_QUESTIONS_FILE = join(packageRoot(), "tests", "bench", "cou
  * the corpus; 15 the corpus cannot answer): the closest stand-in here for the project's own held-out set.
  */
 export const COUNCIL_HOLDOUT_FILE = join(packageRoot(), "tests", "bench", "council-holdout.jsonl");
+
+/**
+ * A second held-out set, written blind in session 4 by someone who never ran the engine or read its vocabulary
+ * (see council-holdout-b.README.md): 50 answerable questions, 20 unanswerable.
+ */
+export const COUNCIL_HOLDOUT_B_FILE = join(packageRoot(), "tests", "bench", "council-holdout-b.jsonl");
 
 /** The engine row ranked without the keywords field. */
 export const NO_KEYWORDS_NAME = "Council Hub, keywords field off";
@@ -41,13 +47,16 @@ export async function runSearchSection(shared: string, options: SearchSectionOpt
   if (!existsSync(corpus) || !existsSync(devFile)) return undefined;
   const dev = await readQueries(devFile);
   const council = await readQueries(COUNCIL_QUESTIONS_FILE);
-  const holdout = await readQueries(COUNCIL_HOLDOUT_FILE);
+  const holdouts: HeldOutSet[] = [
+    { name: "holdout A", queries: await readQueries(COUNCIL_HOLDOUT_FILE) },
+    { name: "holdout B (blind)", queries: await readQueries(COUNCIL_HOLDOUT_B_FILE) },
+  ];
 
   const reports: PeerReport[] = [];
   const run = async (peer: SearchPeer): Promise<void> => {
     try {
       console.error(`bench: search — ${peer.name}…`);
-      reports.push(await comparePeer(peer, dev, council, holdout));
+      reports.push(await comparePeer(peer, dev, council, holdouts));
     } finally {
       await peer.close();
     }
@@ -108,16 +117,15 @@ export function searchTables(result: SearchSectionResult): string {
   ]);
   const lines = [header, header.map((_, i) => (i === 0 ? "---" : "---:")), ...rows].map((cols) => `| ${cols.join(" | ")} |`);
   let text = lines.join("\n");
-  const withHoldout = result.peers.filter((p) => p.holdout);
-  if (withHoldout.length > 0) {
-    const first = withHoldout[0]!.holdout!;
-    const head = ["engine (holdout, never tuned on)", `nDCG@10 (${first.quality.queries})`, "MRR@10", "success@10", "answered@10", `unanswerable → no answer (${first.noAnswer.unanswerable})`, "no-answer accuracy"];
-    const body = withHoldout.map((p) => {
-      const h = p.holdout!;
+  const sets = result.peers[0]?.holdouts ?? [];
+  sets.forEach((set, k) => {
+    const head = [`engine (${set.name}, never tuned on)`, `nDCG@10 (${set.quality.queries})`, "MRR@10", "success@10", "answered@10", `unanswerable → no answer (${set.noAnswer.unanswerable})`, "no-answer accuracy"];
+    const body = result.peers.map((p) => {
+      const h = p.holdouts[k]!;
       return [p.name, fmt(h.quality.ndcgAt10, 3), fmt(h.quality.mrrAt10, 3), fmt(h.quality.successAt10, 3), fmt(h.noAnswer.answeredAt10, 3), fmt(h.noAnswer.unanswerableRecognised, 3), fmt(h.noAnswer.accuracy, 3)];
     });
     text += "\n\n" + [head, head.map((_, i) => (i === 0 ? "---" : "---:")), ...body].map((cols) => `| ${cols.join(" | ")} |`).join("\n");
-  }
+  });
   const hub = result.peers[0];
   if (result.scale && hub) {
     const s = result.scale;
