@@ -1,4 +1,4 @@
-import { MAX_WORD_LENGTH, scanWords, surfaceOf } from "./analyzer";
+import { MAX_WORD_LENGTH, scanWords, surfaceOf, termOf } from "./analyzer";
 
 type Visit = [string, number, number] | ["joined", string];
 
@@ -89,5 +89,33 @@ describe("scanWords", () => {
 
   it("folds accents on the Unicode route", () => {
     expect(visits("Café crèche").map((v) => v[0])).toEqual(["cafe", "creche"]);
+  });
+});
+
+describe("termOf", () => {
+  it("keeps apart words Porter2 would merge but guidance uses for different things", () => {
+    const apart: Array<[string, string]> = [
+      ["access", "accessibility"],
+      ["intern", "internal"],
+      ["internal", "international"],
+      ["product", "production"],
+      ["university", "universal"],
+      ["organ", "organisation"],
+      ["experience", "experiment"],
+      ["engine", "engineering"],
+      ["busy", "business"],
+    ];
+    for (const [a, b] of apart) expect([a, termOf(a)]).not.toEqual([a, termOf(b)]);
+  });
+
+  it("still folds the forms of each of those words together, in British and American spelling", () => {
+    const together = [
+      ["accessible", "accessibility", "accessibly"],
+      ["organisation", "organization", "organisations", "organisational", "organise"],
+      ["experiment", "experiments", "experimentation"],
+      ["production", "productions"],
+      ["access", "accessing", "accessed"],
+    ];
+    for (const forms of together) expect(new Set(forms.map(termOf)).size).toBe(1);
   });
 });

@@ -36,11 +36,38 @@ const termCache = new Map<string, string>();
  */
 const UNSTEMMED: ReadonlySet<string> = new Set(["leaving"]);
 
+/**
+ * Where Porter2 merges words that guidance uses for different things, the word (after British/American folding)
+ * takes the term here instead, found by its start: "accessibility" is not "access" (log-in rights), "internal" not
+ * "intern" nor "international", "production" (the live environment) not "product", "universal" (Universal Credit)
+ * not "university", "organization" not "organ", "experiment" not "experience", "engine" not "engineering".
+ */
+const STEM_OVERRIDES: ReadonlyArray<readonly [prefix: string, term: string, whole?: "whole"]> = [
+  ["accessib", "accessibl"],
+  ["inaccessib", "inaccessibl"],
+  ["internal", "internal"],
+  ["internation", "international"],
+  ["production", "production"],
+  ["universal", "universal"],
+  ["organiz", "organiz"],
+  ["organis", "organiz"],
+  ["experiment", "experiment"],
+  ["engine", "engine", "whole"],
+  ["engines", "engine", "whole"],
+  ["busy", "busy", "whole"],
+];
+
+function stemOf(word: string): string {
+  const folded = americanSpelling(word);
+  for (const [prefix, term, whole] of STEM_OVERRIDES) if (whole ? folded === prefix : folded.startsWith(prefix)) return term;
+  return porter2(folded);
+}
+
 /** The index term for a surface word: spelling-folded and stemmed, cached (the same words recur endlessly). */
 export function termOf(surface: string): string {
   let term = termCache.get(surface);
   if (term === undefined) {
-    term = HAS_DIGIT.test(surface) || UNSTEMMED.has(surface) ? surface : porter2(americanSpelling(surface.endsWith("'s") ? surface.slice(0, -2) : surface));
+    term = HAS_DIGIT.test(surface) || UNSTEMMED.has(surface) ? surface : stemOf(surface.endsWith("'s") ? surface.slice(0, -2) : surface);
     // A word whose stem is a stopword ("getting" → "get", "being" → "be") keeps a term of its own: it carries meaning
     // ("getting started") where the stopword does not, and stopword terms are not searched in page bodies.
     if (term !== surface && STOPWORDS.has(term) && !STOPWORDS.has(surface)) term = surface;
