@@ -72,7 +72,12 @@ describe("CouncilSearchEngine", () => {
   });
 
   it("ignores chat framing around a question", () => {
-    for (const text of ["i was wondering how to book annual leave", "does anyone know how to book annual leave asap", "any info on booking annual leave"]) {
+    for (const text of [
+      "i was wondering how to book annual leave",
+      "does anyone know how to book annual leave asap",
+      "any info on booking annual leave",
+      "i've booked annual leave, haven't i? it's in the portal, isn't it",
+    ]) {
       const answer = ask(engine, text);
       expect(answer.hits[0]?.id).toBe("hr/annual-leave.md");
       expect(answer.noAnswer).toBe(false);

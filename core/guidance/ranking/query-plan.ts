@@ -50,6 +50,21 @@ const QUESTION_FILLERS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Contractions typed with their apostrophe ("i've", "it's", "we're", "can't", "shouldn't"): framing, like the words
+ * they shorten. A possessive ("council's") is not one: its first part is not a stopword.
+ */
+const CONTRACTION = /^([a-z]+)'(s|ve|re|ll|d|m|t)$/;
+const NEGATION = /^([a-z]+)n't$/;
+const SHORTENED_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "here", "let"]);
+const NEGATED_VERBS: ReadonlySet<string> = new Set("do does did is are was were have has had ca wo sha should could would must need might".split(" "));
+function isContraction(surface: string): boolean {
+  const negated = NEGATION.exec(surface);
+  if (negated) return NEGATED_VERBS.has(negated[1]!);
+  const shortened = CONTRACTION.exec(surface);
+  return shortened !== null && (isStopword(shortened[1]!) || QUESTION_FILLERS.has(shortened[1]!) || SHORTENED_PRONOUNS.has(shortened[1]!));
+}
+
+/**
  * Words that frame a question rather than name its topic ("what happens now", "what do i need to", "my laptop isnt
  * working"): still matched, but they count for little in how well a page covers the question, so a page that
  * answers the topic is not marked down for lacking "now".
@@ -57,7 +72,7 @@ const QUESTION_FILLERS: ReadonlySet<string> = new Set(
 const QUESTION_FRAMES: ReadonlySet<string> = new Set(
   (
     "happen happens happened happening now next need needs needed want wants wanted go goes going went gone tell told " +
-    "help find make allowed able still ever way thing things stuff done doing"
+    "help find make allowed able still ever way thing things stuff done doing tips advice suggestions ideas"
   ).split(" "),
 );
 /** Share of its usual importance a framing word keeps (the bench: 0.2–0.5 score the same; 1 is off). */
@@ -219,7 +234,7 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
  * in the expansion other engines get (see vocabulary/query-expansion.ts).
  */
 export function keyWords(words: readonly AnalysedWord[], table: ExpansionTable, text: string): AnalysedWord[] {
-  const kept = words.filter((w) => (!w.stop && !QUESTION_FILLERS.has(w.surface)) || (table.acronyms.has(w.term) && /^[A-Z]{2,}$/.test(text.slice(w.start, w.end))));
+  const kept = words.filter((w) => (!w.stop && !QUESTION_FILLERS.has(w.surface) && !isContraction(w.surface)) || (table.acronyms.has(w.term) && /^[A-Z]{2,}$/.test(text.slice(w.start, w.end))));
   return kept.length > 0 ? kept : [...words];
 }
 
