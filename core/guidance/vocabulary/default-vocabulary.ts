@@ -7,7 +7,10 @@ import type { Vocabulary, VocabularyEntry } from "./vocabulary";
  * (organisation/organization, colour/color, licence/license, programme/program) are not listed here: the analyser
  * folds those for every word.
  *
- * Each line is a group of equivalents; `broader` words are searched one way only.
+ * Each line of GROUPS is a group of equivalents; BROADER and ONE_WAY_ACRONYMS are searched one way only. A bare
+ * word that guidance mostly uses in another sense is kept out of groups ("train": "training" stems to it;
+ * "framework", "application", "official"): it would expand unrelated questions. Check how the guidance words a thing
+ * before adding it; an expansion no page uses finds nothing.
  */
 const GROUPS: ReadonlyArray<readonly string[]> = [
   // Leave and absence
@@ -38,6 +41,11 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["religious observance", "religious holiday", "religious comp time"],
   ["out of office", "out-of-office", "auto reply", "auto-reply", "automatic reply", "automatic replies"],
   ["leave request", "book leave", "booking leave", "request leave", "time off request", "holiday request"],
+  ["christmas", "festive period", "festive season", "holiday season", "christmas closure", "festive closure", "christmas break"],
+  ["absence management", "attendance management", "managing attendance", "managing sickness absence", "attendance policy"],
+  ["fit note", "fit notes", "sick note", "doctor's note", "medical certificate", "statement of fitness for work"],
+  ["return to work", "return to work interview", "return to work meeting", "back to work"],
+  ["phased return", "phased return to work", "graduated return"],
   // Working arrangements
   ["WFH", "working from home", "work from home", "home working", "homeworking", "remote working", "remote work", "telework", "teleworking"],
   ["hybrid working", "hybrid work", "agile working", "blended working"],
@@ -50,12 +58,16 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["rota", "rotas", "roster", "rostering", "shift pattern", "shift patterns", "shift rota"],
   ["on call", "on-call", "out of hours", "standby", "pager duty"],
   ["timesheet", "timesheets", "time sheet", "time recording", "time card", "time tracking"],
+  ["compressed hours", "compressed working week", "nine day fortnight", "4 day week", "four day week"],
   // Pay, pensions, benefits
   ["payslip", "payslips", "pay slip", "pay stub", "earnings statement", "pay statement", "leave and earnings statement"],
   ["salary", "pay", "wage", "wages", "remuneration", "compensation"],
   // Not bare "raise": "raise a ticket", "raise a concern".
   ["pay rise", "pay increase", "salary increase", "pay award", "cost of living increase", "increment", "step increase"],
   ["pay scale", "pay grade", "pay band", "grade", "band", "salary scale", "pay spine", "general schedule"],
+  ["spinal column point", "spinal point", "spine point", "pay point"],
+  ["job evaluation", "job grading", "grading review", "regrade", "regrading", "job evaluation scheme"],
+  ["market supplement", "market premium", "recruitment and retention payment", "retention payment"],
   ["pension", "pensions", "retirement", "retirement plan", "retirement savings"],
   ["LGPS", "local government pension scheme"],
   ["national insurance number", "ni number", "NINO", "social security number", "SSN"],
@@ -63,6 +75,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["HMRC", "HM Revenue and Customs", "IRS", "internal revenue service"],
   // A P60 (the year's pay and tax) is the W-2; a P45 is what a leaver gets.
   ["P60", "end of year certificate", "w-2"],
+  ["financial year", "fiscal year", "budget year", "FY"],
   ["expenses", "expense claim", "expense claims", "claim expenses", "reimbursement", "reimbursed", "expense report"],
   ["mileage", "mileage allowance", "travel expenses", "car allowance", "privately owned vehicle", "POV"],
   ["subsistence", "per diem", "meal allowance", "M&IE"],
@@ -90,6 +103,13 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   // "leaving" is not stemmed to "leave" (see the analyser), so a question about annual leave never searches for resignations.
   ["leaver", "leavers", "leaving", "offboarding", "resignation", "resign", "quit", "quitting", "notice period"],
   ["redundancy", "redundancies", "layoff", "layoffs", "reduction in force"],
+  ["TUPE", "transfer of undertakings", "TUPE transfer", "staff transfer"],
+  ["terms and conditions", "conditions of service", "terms of employment", "contract of employment", "employment contract"],
+  ["NJC", "national joint council", "NJC terms and conditions", "national agreement on pay and conditions"],
+  ["JNC", "joint negotiating committee", "JNC terms and conditions"],
+  ["IR35", "off-payroll working", "off-payroll rules", "off payroll"],
+  ["agency worker", "agency workers", "agency staff", "temp", "temps", "temporary worker", "temporary staff", "contingent worker"],
+  ["zero hours", "zero hours contract", "zero-hours", "casual worker", "casual workers", "casual contract", "relief worker"],
   ["probation", "probationary period", "probation period", "trial period"],
   // A DBS (criminal record) check is not security clearance (national security vetting); both are vetting.
   ["DBS", "dbs check", "disclosure and barring", "criminal record check", "criminal records check", "background check"],
@@ -118,6 +138,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["whistleblowing", "whistleblower", "raising concerns", "speak up"],
   ["bullying", "harassment", "dignity at work"],
   ["equality", "diversity", "inclusion", "EDI", "DEI", "equal opportunities"],
+  ["EqIA", "equality impact assessment", "equality impact assessments", "equality analysis"],
   ["reasonable adjustment", "reasonable adjustments", "reasonable accommodation", "reasonable accommodations", "workplace adjustment"],
   ["OH", "occupational health", "occupational health referral", "oh referral"],
   ["H&S", "health and safety", "health & safety", "safety", "HSE"],
@@ -126,6 +147,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["fire drill", "fire evacuation", "evacuation", "fire safety"],
   ["DSE", "display screen equipment", "workstation assessment", "ergonomics", "ergonomic", "workstation setup"],
   ["union", "trade union", "unions", "labor union"],
+  ["union rep", "trade union representative", "union representative", "shop steward", "UNISON", "GMB"],
   ["HR", "human resources", "people team", "personnel"],
   // Council governance
   // Not bare "member(s)": team members, members of the public.
@@ -141,9 +163,27 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["scheme of delegation", "delegated authority", "delegated powers", "delegated decision"],
   ["chief executive", "CEO", "head of paid service"],
   ["section 151 officer", "S151", "chief finance officer", "CFO"],
+  ["SRO", "senior responsible owner", "senior responsible officer", "project sponsor", "executive sponsor"],
+  ["programme board", "project board", "steering group", "steering committee"],
+  ["RACI", "raci matrix", "responsibility matrix", "responsibility assignment matrix"],
+  ["project initiation document", "project charter", "project initiation"],
+  ["gateway review", "gate review", "stage gate", "phase gate"],
+  ["BAU", "business as usual", "day to day running"],
+  ["RAID log", "raid register", "risks assumptions issues and dependencies", "risks issues assumptions dependencies"],
+  ["risk register", "risk registers", "risk log", "risks and issues", "issue log", "issues log"],
+  ["pre-election period", "purdah", "period of heightened sensitivity", "election period"],
   ["resident", "residents", "citizen", "citizens", "member of the public", "members of the public", "general public", "customer", "customers", "service user", "service users", "user", "users"],
   ["council", "local authority", "local government", "agency"],
   ["council tax", "local tax", "property tax"],
+  ["LGA", "local government association"],
+  ["MHCLG", "DLUHC", "ministry of housing communities and local government", "department for levelling up housing and communities"],
+  ["CDDO", "central digital and data office"],
+  ["citizens advice", "citizens advice bureau"],
+  ["council housing", "social housing", "council house", "council houses", "council homes", "public housing"],
+  ["welfare benefits", "state benefits", "welfare", "benefits advice"],
+  ["fly-tipping", "fly tipping", "flytipping", "illegal dumping"],
+  ["pavement", "pavements", "footway", "footpath", "sidewalk"],
+  ["roadworks", "road works", "street works"],
   ["business rates", "NNDR", "non-domestic rates"],
   ["planning application", "planning permission", "building permit"],
   ["bins", "waste collection", "refuse collection", "rubbish", "trash", "garbage", "recycling"],
@@ -153,6 +193,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["children's services", "children's social care", "children and families"],
   ["safeguarding", "safeguarding adults", "safeguarding children", "child protection", "adult protection"],
   ["SEND", "special educational needs", "special educational needs and disabilities"],
+  ["EHCP", "education health and care plan", "EHC plan"],
   // Money and buying
   ["procurement", "purchasing", "buying", "acquisition", "acquisitions", "sourcing"],
   ["tender", "tendering", "invitation to tender", "ITT", "RFP", "request for proposal", "request for quote", "RFQ", "solicitation", "bid", "bids"],
@@ -160,6 +201,13 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["purchase card", "procurement card", "p-card", "pcard", "GPC", "government procurement card", "credit card", "charge card", "government card"],
   ["invoice", "invoices", "bill", "billing"],
   ["supplier", "suppliers", "vendor", "vendors", "contractor", "contractors"],
+  ["CCS", "crown commercial service"],
+  ["G-Cloud", "g cloud", "gcloud", "g-cloud framework"],
+  ["digital outcomes and specialists", "digital outcomes", "digital specialists", "DOS framework"],
+  ["digital marketplace", "crown marketplace"],
+  ["contract procedure rules", "CPRs", "contract standing orders", "procurement rules"],
+  ["single tender action", "single tender", "direct award", "sole source", "single source"],
+  ["social value", "social value act"],
   // Not bare "framework": to guidance that is mostly a software framework.
   ["contract", "contracts", "agreement", "agreements"],
   ["framework agreement", "procurement framework", "purchasing framework", "buying framework", "call-off contract", "call off"],
@@ -172,6 +220,16 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["GDPR", "uk gdpr", "data protection", "data protection act", "DPA", "privacy", "personal data"],
   ["DPIA", "data protection impact assessment", "privacy impact assessment", "PIA"],
   ["DPO", "data protection officer", "privacy officer"],
+  ["SIRO", "senior information risk owner"],
+  ["IAO", "information asset owner", "information asset owners"],
+  ["information asset register", "IAR", "information asset", "information assets"],
+  ["ROPA", "record of processing activities", "records of processing activities", "article 30 record"],
+  ["data sharing agreement", "data sharing agreements", "information sharing agreement", "information sharing agreements", "data sharing protocol", "information sharing protocol"],
+  ["privacy notice", "privacy notices", "fair processing notice", "privacy policy", "privacy statement"],
+  ["lawful basis", "legal basis", "lawful basis for processing"],
+  ["ICO", "information commissioner's office", "information commissioner"],
+  ["DSPT", "data security and protection toolkit", "DSP toolkit", "IG toolkit"],
+  ["EIR", "environmental information regulations", "environmental information request"],
   ["FOI", "FOIA", "freedom of information", "freedom of information request", "information request"],
   ["SAR", "subject access request", "subject access", "DSAR", "data subject access request", "privacy act request"],
   // A personal data breach, a security incident and an outage are different things (data breach → security
@@ -191,6 +249,18 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["classification", "security classification", "official-sensitive", "official sensitive", "government security classifications", "GSC", "protective marking"],
   ["pen test", "penetration test", "penetration testing", "it health check", "ITHC", "security testing"],
   ["NCSC", "national cyber security centre"],
+  ["CAF", "cyber assessment framework", "NCSC CAF"],
+  ["cyber essentials", "cyber essentials plus"],
+  ["PSN", "public services network", "PSN compliance", "PSN code of connection"],
+  ["DoS", "DDoS", "denial of service", "distributed denial of service", "denial-of-service"],
+  ["antivirus", "anti-virus", "anti-malware", "endpoint protection", "EDR", "endpoint detection and response", "malware protection"],
+  ["protective monitoring", "security monitoring", "SIEM", "security information and event management"],
+  ["security operations centre", "security operations center", "cyber security operations"],
+  ["patching", "patch management", "security patches", "security updates", "software updates"],
+  ["admin rights", "admin access", "administrator rights", "administrator access", "local admin", "elevated privileges", "privileged access"],
+  ["least privilege", "principle of least privilege", "minimum necessary access"],
+  ["shadow IT", "unapproved software", "unsanctioned apps"],
+  ["secure email", "encrypted email", "email encryption", "GCSX"],
   ["cookie", "cookies", "cookie banner", "cookie consent"],
   // IT and equipment
   ["laptop", "laptops", "computer", "notebook", "PC", "device", "devices", "macbook"],
@@ -214,6 +284,21 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["meeting invite", "meeting invitation", "calendar invite", "meeting request"],
   ["wifi", "wi-fi", "wireless", "internet connection"],
   ["BYOD", "bring your own device", "personal device", "personal devices"],
+  ["microsoft 365", "M365", "office 365", "O365"],
+  ["active directory", "azure ad", "azure active directory", "entra id", "microsoft entra"],
+  ["MDM", "mobile device management", "intune", "device management"],
+  ["ITSM", "it service management", "ITIL"],
+  ["CMDB", "configuration management database", "it asset register", "asset register"],
+  ["SLA", "SLAs", "service level agreement", "service level agreements", "service levels"],
+  ["SLO", "SLOs", "service level objective", "service level objectives"],
+  ["OLA", "operational level agreement", "operational level agreements"],
+  ["RTO", "recovery time objective"],
+  ["RPO", "recovery point objective"],
+  ["COTS", "commercial off-the-shelf", "off-the-shelf", "off the shelf software", "packaged software"],
+  ["on-premises", "on-premise", "on prem", "on-prem", "self-hosted", "own data centre"],
+  ["VDI", "virtual desktop", "virtual desktops", "virtual desktop infrastructure", "citrix"],
+  ["RDP", "remote desktop", "remote desktop protocol"],
+  ["password manager", "password managers", "password vault"],
   ["accessibility", "A11Y", "accessible", "WCAG", "web content accessibility guidelines"],
   ["screen reader", "screen readers", "jaws", "nvda", "voiceover", "assistive technology"],
   // Each provider and service model finds cloud pages one way (BROADER); they are not each other.
@@ -293,6 +378,22 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["fortnight", "two weeks", "biweekly", "bi-weekly"],
   // Not "check" (a DBS check, a health check).
   ["cheque", "cheques", "paper check"],
+  ["surname", "surnames", "last name", "family name"],
+  ["first name", "forename", "forenames", "given name", "christian name"],
+  ["date of birth", "DOB", "birth date"],
+  ["maths", "math", "mathematics", "numeracy"],
+  ["flat", "flats", "apartment", "apartments"],
+  ["petrol", "diesel", "fuel", "gasoline"],
+  // Content and form words (the GOV.UK and NHS design systems name components the international way).
+  ["tick box", "tick boxes", "tickbox", "checkbox", "checkboxes", "check box"],
+  ["drop-down", "dropdown", "drop-down list", "select box", "select menu"],
+  ["brackets", "round brackets", "parentheses"],
+  ["inverted commas", "quotation marks", "quote marks", "speech marks"],
+  // Comms
+  ["press release", "press releases", "news release", "media release", "press statement"],
+  ["press office", "media team", "media relations", "press team", "media enquiries"],
+  ["newsletter", "newsletters", "bulletin", "staff bulletin", "e-bulletin"],
+  ["public consultation", "consultation", "consultations", "have your say"],
   ["policy", "policies", "procedure", "procedures", "guidance", "rules"],
   ["handbook", "manual", "guide", "guidebook"],
   ["glossary", "acronyms", "jargon", "definitions", "terminology", "abbreviations"],
@@ -332,6 +433,24 @@ const BROADER: ReadonlyArray<readonly [readonly string[], readonly string[]]> = 
   [["new starter"], ["HR", "welcome"]],
   [["lone working", "risk assessment", "DSE", "first aid"], ["health and safety", "safety"]],
   [["bank holiday"], ["holiday", "leave"]],
+  [["christmas"], ["bank holiday", "public holiday"]],
+  [["fit note", "return to work", "phased return", "Bradford factor"], ["sickness absence", "absence management"]],
+  [["NJC", "JNC"], ["terms and conditions", "pay scale"]],
+  [["IR35", "agency worker"], ["contractor", "contractors"]],
+  [["EqIA"], ["equality", "impact assessment"]],
+  [["RAID log"], ["risk register"]],
+  [["BAU"], ["live service", "running the service"]],
+  [["gateway review"], ["assurance", "service assessment"]],
+  [["G-Cloud", "digital outcomes and specialists"], ["framework agreement", "digital marketplace"]],
+  [["SIRO", "IAO", "ROPA", "DSPT", "information asset register", "privacy notice", "lawful basis", "data sharing agreement"], ["information governance", "data protection"]],
+  [["EIR"], ["FOI", "freedom of information"]],
+  [["caldicott guardian"], ["data protection officer", "information governance"]],
+  [["CAF", "cyber essentials", "PSN"], ["information security", "security standard"]],
+  [["RTO", "RPO"], ["disaster recovery"]],
+  [["OLA"], ["SLA"]],
+  [["microsoft 365", "active directory", "MDM"], ["it helpdesk"]],
+  [["EHCP"], ["SEND"]],
+  [["council housing"], ["housing"]],
   [["P45"], ["tax", "leaver", "leaving"]],
   [["CAB"], ["change management", "change request"]],
   [["constitution", "scheme of delegation"], ["governance"]],
@@ -346,10 +465,24 @@ const BROADER: ReadonlyArray<readonly [readonly string[], readonly string[]]> = 
   [["part time", "full time"], ["working hours", "hours"]],
 ];
 
+/**
+ * Acronyms that mean something else in much of the guidance ("TL;DR", the DSA signing algorithm, process ID 1, the
+ * US Inspector General): the acronym finds its meaning, but the meaning never searches for the acronym.
+ */
+const ONE_WAY_ACRONYMS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["DR", ["disaster recovery"]],
+  ["IG", ["information governance"]],
+  ["DSA", ["data sharing agreement"]],
+  ["ISA", ["information sharing agreement", "data sharing agreement"]],
+  ["PID", ["project initiation document"]],
+  ["SOC", ["security operations centre"]],
+];
+
 /** The default vocabulary, as a `Vocabulary` value. */
 export const DEFAULT_VOCABULARY: Vocabulary = {
   entries: [
     ...GROUPS.map((terms): VocabularyEntry => ({ terms })),
     ...BROADER.flatMap(([narrower, broader]) => narrower.map((term): VocabularyEntry => ({ terms: [term], broader }))),
+    ...ONE_WAY_ACRONYMS.map(([acronym, meanings]): VocabularyEntry => ({ terms: [acronym], broader: meanings })),
   ],
 };
