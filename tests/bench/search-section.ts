@@ -22,6 +22,9 @@ export const COUNCIL_HOLDOUT_FILE = join(packageRoot(), "tests", "bench", "counc
  */
 export const COUNCIL_HOLDOUT_B_FILE = join(packageRoot(), "tests", "bench", "council-holdout-b.jsonl");
 
+/** A third, written blind the same way (see council-holdout-c.README.md): 60 answerable questions, 20 unanswerable. */
+export const COUNCIL_HOLDOUT_C_FILE = join(packageRoot(), "tests", "bench", "council-holdout-c.jsonl");
+
 /** The engine row ranked without the keywords field. */
 export const NO_KEYWORDS_NAME = "Council Hub, keywords field off";
 
@@ -50,6 +53,7 @@ export async function runSearchSection(shared: string, options: SearchSectionOpt
   const holdouts: HeldOutSet[] = [
     { name: "holdout A", queries: await readQueries(COUNCIL_HOLDOUT_FILE) },
     { name: "holdout B (blind)", queries: await readQueries(COUNCIL_HOLDOUT_B_FILE) },
+    { name: "holdout C (blind)", queries: await readQueries(COUNCIL_HOLDOUT_C_FILE) },
   ];
 
   const reports: PeerReport[] = [];
