@@ -73,7 +73,10 @@ export async function councilHubVariantPeer(name: string, corpusDir: string, ran
 }
 
 /** Ranking with the author's keywords (and description) field switched off: how much the keywords alone are worth. */
-export const NO_KEYWORDS: Partial<RankingOptions> = { fieldWeights: { ...DEFAULT_RANKING_OPTIONS.fieldWeights, keywords: 0 } };
+export const NO_KEYWORDS: Partial<RankingOptions> = { fieldWeights: { ...DEFAULT_RANKING_OPTIONS.fieldWeights, keywords: 0 }, tagMatchWeight: 0 };
+
+/** Ranking without the whole-question tag bonus (the keywords field still ranked): what that bonus alone is worth. */
+export const NO_TAG_MATCH: Partial<RankingOptions> = { tagMatchWeight: 0 };
 
 /** Council Hub as it ships: GuidanceService over SQLite with the in-memory Council Hub engine. */
 export async function councilHubPeer(corpusDir: string): Promise<SearchPeer & { readonly hub: SqliteHub }> {

@@ -141,6 +141,17 @@ describe("CouncilSearchEngine: the author's keywords field", () => {
     expect(ids(engineWith([mentions, tagged]), "maternity")[0]).toBe("hr/ppl.md");
   });
 
+  it("ranks first a page tagged with exactly the question, above one with a section on it", () => {
+    const hrLinks = page("tools/hr-links.md", "---\ntitle: HR Links\nkeywords: \"pay, time sheets, leave\"\n---\nThe HR system: leave, pay and your time sheets in one place.\n");
+    const reminders = page("tools/payroll-calendar.md", "# Payroll calendar\n\n## Time sheets\n\nSubmit time sheets by Friday. Late time sheets delay pay for everyone on the payroll.\n");
+    expect(ids(engineWith([reminders, hrLinks]), "time sheets")[0]).toBe("tools/hr-links.md");
+    // A question that only contains the keyword among other words is ranked as usual.
+    expect(ids(engineWith([reminders, hrLinks]), "time sheets due friday")[0]).toBe("tools/payroll-calendar.md");
+    const untagged = new CouncilSearchEngine({ ranking: { tagMatchWeight: 0 } });
+    for (const p of [reminders, hrLinks]) untagged.upsert(p);
+    expect(ids(untagged, "time sheets")[0]).toBe("tools/payroll-calendar.md");
+  });
+
   it("ignores the field when its weight is 0 (the bench's keywords-off run)", () => {
     const engine = new CouncilSearchEngine({ ranking: { fieldWeights: { ...DEFAULT_RANKING_OPTIONS.fieldWeights, keywords: 0 } } });
     for (const p of [tagged, mentions]) engine.upsert(p);

@@ -58,6 +58,8 @@ export interface IndexedDoc {
   readonly checkpoints: Uint32Array;
   /** Distinct term ids with a posting for this document, to undo its document frequencies on removal. */
   readonly terms: Int32Array;
+  /** Each of the author's keywords as its key term ids (stopwords left out), for whole-question tag matches. */
+  readonly tags?: ReadonlyArray<Int32Array>;
 }
 
 /** One term's postings: parallel arrays of document slot, packed frequencies, and keywords frequency. */
@@ -280,7 +282,16 @@ export class GuidanceIndex {
     // posted (as in the body: "out of office" is found by "office").
     const keywordVisitor = visit(KEYWORDS_FIELD, false);
     const keywordJoined = joined(KEYWORDS_FIELD);
-    for (const keyword of page.keywords ?? []) scanWords(keyword, 0, keywordVisitor, keywordJoined);
+    const tags: Int32Array[] = [];
+    for (const keyword of page.keywords ?? []) {
+      const tag: number[] = [];
+      scanWords(keyword, 0, (surface) => {
+        keywordVisitor(surface);
+        const termId = this.intern(surface);
+        if (this.stop[termId] === 0) tag.push(termId);
+      }, keywordJoined);
+      if (tag.length > 0) tags.push(Int32Array.from(tag));
+    }
     if (page.description) scanWords(page.description, 0, keywordVisitor, keywordJoined);
 
     const counts = this.scratchCounts;
@@ -316,6 +327,7 @@ export class GuidanceIndex {
       bodyStart,
       checkpoints: Uint32Array.from(checkpoints),
       terms,
+      ...(tags.length > 0 ? { tags } : {}),
     });
     this.slotOf.set(page.id, slot);
     this.live8[slot] = 1;

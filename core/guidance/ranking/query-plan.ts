@@ -35,6 +35,8 @@ export interface QueryPlan {
   readonly wordConcepts: number;
   /** Sum of word-concept importances: the denominator of coverage. */
   readonly totalImportance: number;
+  /** The question's key words as typed, as term ids in order (-1: a word no page has): for whole-tag matches. */
+  readonly typedTerms: readonly number[];
 }
 
 /**
@@ -225,7 +227,7 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     }
   }
   const totalImportance = concepts.slice(0, wordConcepts.length).reduce((sum, c) => sum + c.importance, 0);
-  return { concepts, wordConcepts: wordConcepts.length, totalImportance };
+  return { concepts, wordConcepts: wordConcepts.length, totalImportance, typedTerms: words.map((w) => idOf(w.term)) };
 }
 
 /**

@@ -44,6 +44,11 @@ export interface RankingOptions {
   readonly passageWeight: number;
   /** Multiplier for the share of the question found in the title. */
   readonly titleCoverageWeight: number;
+  /**
+   * Bonus when the whole question is one of the page's own keywords (tags): an author tagged the page with exactly
+   * what was asked, as an intranet's managed keywords work.
+   */
+  readonly tagMatchWeight: number;
   /** Multiplier for the share of the question found in the page's best-matching section heading. */
   readonly headingCoverageWeight: number;
   /** Exponent on coverage (share of the question's meaning a page matches): higher punishes partial matches more. */
@@ -76,6 +81,7 @@ export const DEFAULT_RANKING_OPTIONS: RankingOptions = {
   passageWeight: 0.3,
   titleCoverageWeight: 3,
   headingCoverageWeight: 0.5,
+  tagMatchWeight: 0.5,
   coverageExponent: 0.5,
   indirectMatchCredit: 0.8,
   noAnswerThreshold: 0.45,

@@ -246,10 +246,20 @@ export function rerank(
     keywordShare = Math.min(1, keywordShare / total);
 
     const headingShare = bestHeading / total;
+    const tagged = doc.tags !== undefined && doc.tags.some((tag) => sameTerms(tag, plan.typedTerms));
     const boost =
-      1 + options.passageWeight * passageShare + options.titleCoverageWeight * titleShare + options.headingCoverageWeight * headingShare + options.proximityWeight * proximityShare;
+      1 +
+      (tagged ? options.tagMatchWeight : 0) +
+      options.passageWeight * passageShare + options.titleCoverageWeight * titleShare + options.headingCoverageWeight * headingShare + options.proximityWeight * proximityShare;
     const score = firstScore * boost * Math.pow(Math.max(coverage, 0.05), options.coverageExponent);
     ranked.push({ slot: candidate.slot, score, coverage, passageCoverage: passageShare, titleCoverage: titleShare, keywordCoverage: keywordShare, headingCoverage: headingShare, passageStart });
   }
   return ranked.sort((a, b) => b.score - a.score);
+}
+
+/** True when an author's keyword is exactly the question's key words ("timesheets" for a page tagged "timesheets"). */
+function sameTerms(tag: Int32Array, typed: readonly number[]): boolean {
+  if (tag.length !== typed.length) return false;
+  for (let i = 0; i < tag.length; i++) if (tag[i] !== typed[i]) return false;
+  return true;
 }
