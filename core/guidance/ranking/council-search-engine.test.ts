@@ -71,6 +71,14 @@ describe("CouncilSearchEngine", () => {
     expect(ask(engine, "xylophone quartet").hits).toEqual([]);
   });
 
+  it("does not let a vocabulary phrase that no page could match make an unknown word look matchable", () => {
+    // "restaurant" is in no page, so "staff restaurant" can never match; "refectory" stays a word nothing answers.
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["refectory", "staff restaurant"] }] } });
+    const library = [...LIBRARY, page("hr/staff-rota.md", "# Staff rota\n\nStaff rotas are published on Fridays. The office closes at six.\n")];
+    for (const p of library) engine.upsert(p);
+    expect(ask(engine, "staff refectory").noAnswer).toBe(true);
+  });
+
   it("ignores chat framing around a question", () => {
     for (const text of [
       "i was wondering how to book annual leave",

@@ -183,10 +183,15 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     const key = covers.join(",");
     const span = bySpan.get(key) ?? { covers, alternatives: [], label: words.slice(m.start, m.end).map((w) => w.surface).join(" ") };
     for (const expansion of m.expansions) {
-      const termIds = expansion.terms.map(idOf);
-      const rarest = Math.min(...termIds.map((id) => (df(id) === 0 ? Number.POSITIVE_INFINITY : df(id))));
+      const allIds = expansion.terms.map(idOf);
+      // A phrase is found with at most a minority of its words missing (see the first pass); one that needs more of
+      // the words no page has can never match, and must not lend the question's word a lower importance
+      // ("staff restaurant" for "canteen", in a library that never says "restaurant").
+      const termIds = allIds.filter((id) => df(id) > 0);
+      if (allIds.length - termIds.length > Math.floor((allIds.length - 1) / 2)) continue;
+      const rarest = Math.min(...termIds.map(df));
       // Nothing to find, or only words so common they add cost but no meaning ("work", "service").
-      if (rarest === Number.POSITIVE_INFINITY || (pages >= COMMON_MIN_PAGES && rarest > COMMON_SHARE * pages)) continue;
+      if (termIds.length === 0 || (pages >= COMMON_MIN_PAGES && rarest > COMMON_SHARE * pages)) continue;
       const weight = expansion.broader ? options.broaderWeight : unknown ? options.synonymWeightUnknown : options.synonymWeight;
       span.alternatives.push({ termIds, weight, exact: false });
     }
