@@ -29,6 +29,9 @@ export const COUNCIL_HOLDOUT_B_FILE = join(packageRoot(), "tests", "bench", "cou
  */
 export const COUNCIL_HOLDOUT_C_FILE = join(packageRoot(), "tests", "bench", "council-holdout-c.jsonl");
 
+/** A fourth, written blind at the same time as C's last use (see council-holdout-d.README.md): 60 answerable, 20 not. */
+export const COUNCIL_HOLDOUT_D_FILE = join(packageRoot(), "tests", "bench", "council-holdout-d.jsonl");
+
 /** The engine row ranked without the keywords field. */
 export const NO_KEYWORDS_NAME = "Council Hub, keywords field off";
 /** The engine row ranked without the bonus for a page tagged with exactly the question. */
@@ -60,6 +63,7 @@ export async function runSearchSection(shared: string, options: SearchSectionOpt
     { name: "holdout A: written after tuning, not tuned on", queries: await readQueries(COUNCIL_HOLDOUT_FILE) },
     { name: "holdout B: written blind; its misses then shaped the vocabulary", queries: await readQueries(COUNCIL_HOLDOUT_B_FILE) },
     { name: "holdout C: written blind, never tuned on", queries: await readQueries(COUNCIL_HOLDOUT_C_FILE) },
+    { name: "holdout D: written blind, never tuned on", queries: await readQueries(COUNCIL_HOLDOUT_D_FILE) },
   ];
 
   const reports: PeerReport[] = [];
