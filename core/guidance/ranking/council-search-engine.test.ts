@@ -211,4 +211,16 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
     expect(answer.hits[0]?.id).toBe("hr/bereavement.md");
     expect(answer.noAnswer).toBe(false);
   });
+
+  it("reads a misspelling in the context of the question's other words ('anual leave' is annual, not manual)", () => {
+    // "manual" is on more pages than "annual", so without context it would be the likelier correction.
+    const manuals = Array.from({ length: 6 }, (_, i) => page(`it/manual-${i}.md`, `# Printer manual ${i}\n\nThe manual for printer ${i}: paper, toner and jams.\n`));
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["annual leave", "holiday"] }] } });
+    const holiday = page("hr/holiday.md", "# Holiday\n\nBook a holiday through the portal.\n");
+    for (const p of [annual, values, holiday, ...manuals]) engine.upsert(p);
+    const top = ids(engine, "anual leave");
+    expect(top[0]).toBe("hr/annual.md");
+    // Read as "annual leave", the question also finds what the vocabulary says it means.
+    expect(top).toContain("hr/holiday.md");
+  });
 });

@@ -87,6 +87,8 @@ const MAX_EXPANSION_ALTERNATIVES = 8;
 /** Expansion words in more than this share of pages are skipped (in libraries of at least COMMON_MIN_PAGES). */
 const COMMON_SHARE = 0.15;
 const COMMON_MIN_PAGES = 200;
+/** Pages added to a correction's own count when measuring how well it fits the question (smoothing). */
+const CONTEXT_PRIOR_PAGES = 10;
 /** Most spelling corrections tried for one word. */
 const MAX_TYPO_ALTERNATIVES = 3;
 
@@ -128,9 +130,11 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
   // Unknown words: a spelling correction, or a split into two known words ("timesheet" → "time sheet").
   const corrected = [...terms];
   let anyCorrected = false;
+  // The question's known words, the context a misspelling is read in ("anual leave" is "annual", not "manual").
+  const context = wordConcepts.filter((c) => df(c.typed) > 0 && !index.isStopTerm(c.typed)).map((c) => c.typed);
   wordConcepts.forEach((concept, i) => {
     if (df(concept.typed) > 0 || coveredByVocabulary.has(i)) return;
-    const typos = typoAlternatives(concept.surface, index, options);
+    const typos = inContext(typoAlternatives(concept.surface, index, options), context, index);
     concept.alternatives.push(...typos);
     if (typos.length > 0) {
       const best = index.term(typos[0]!.termIds[0]!);
@@ -260,6 +264,42 @@ function typoAlternatives(surface: string, index: GuidanceIndex, options: Rankin
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_TYPO_ALTERNATIVES)
     .map(([id]) => ({ termIds: [id], weight: options.typoWeight, exact: false }));
+}
+
+/**
+ * Spelling corrections ordered by how well each fits the rest of the question: the share of the pages using the
+ * correction that also use each other word (weighted by that word's idf). "manual" is on far more pages than
+ * "annual", but few of them say "leave". Without context (a one-word question) the order is by use, as before.
+ * Only the best-fitting correction keeps the full correction weight; the others are kept at half, in case. The
+ * share is smoothed (CONTEXT_PRIOR_PAGES), or a word on one page that happens to say "leave" would fit best.
+ */
+function inContext(typos: Alternative[], context: readonly number[], index: GuidanceIndex): Alternative[] {
+  if (typos.length < 2 || context.length === 0) return typos;
+  const pages = Math.max(1, index.size);
+  const fit = (termId: number): number => {
+    const own = slotsOf(index, termId);
+    if (own.size === 0) return 0;
+    let score = 0;
+    for (const other of context) {
+      const list = index.postingsOf(other);
+      if (!list) continue;
+      let shared = 0;
+      for (let k = 0; k < list.length; k++) if (own.has(list.docs[k]!)) shared++;
+      score += (idf(index.documentFrequency(other), pages) * shared) / (own.size + CONTEXT_PRIOR_PAGES);
+    }
+    return score;
+  };
+  const scored = typos.map((alt, order) => ({ alt, order, score: fit(alt.termIds[0]!) }));
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.map(({ alt }, k) => (k === 0 ? alt : { ...alt, weight: alt.weight * 0.5 }));
+}
+
+/** The live pages a term is posted for. */
+function slotsOf(index: GuidanceIndex, termId: number): Set<number> {
+  const slots = new Set<number>();
+  const list = index.postingsOf(termId);
+  if (list) for (let k = 0; k < list.length; k++) if (index.isLive(list.docs[k]!)) slots.add(list.docs[k]!);
+  return slots;
 }
 
 /** "timesheet" → ["time", "sheet"] when both halves are known words (the best-attested split wins). */
