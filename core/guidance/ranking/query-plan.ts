@@ -47,7 +47,9 @@ const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   (
     "im ive dont cant wont isnt arent doesnt didnt hows whos wheres whens whys theres thats youre theyre hi hello hey please thanks thank anyone anybody someone somebody " +
     // Chat framing: "i was wondering…", "does anyone know…", "…asap", "any info on…"
-    "wondering wondered wonder know knows asap info guys folks ok okay cheers thx pls plz kindly appreciate appreciated btw anyway basically actually really curious unsure"
+    "wondering wondered wonder know knows asap info guys folks ok okay cheers thx pls plz kindly appreciate appreciated btw anyway basically actually really curious unsure " +
+    // Possessives typed without the apostrophe.
+    "someones anyones everyones somebodys anybodys"
   ).split(" "),
 );
 

@@ -425,7 +425,8 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["signature", "e-signature", "esignature", "digital signature", "electronic signature", "e-sign", "esign"],
   ["document", "documents", "doc", "docs", "file", "files", "paperwork"],
   ["desk", "desks", "hot desk", "hot desking", "desk booking", "workspace", "office space"],
-  ["building", "office", "offices", "premises", "civic centre", "town hall"],
+  // Not "building" alone: it is analysed as "build" (build a service).
+  ["office building", "council building", "council buildings", "office", "offices", "premises", "civic centre", "town hall"],
   ["id badge", "badge", "id card", "access card", "security pass", "piv card", "PIV"],
 ];
 
