@@ -371,7 +371,8 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   // Everyday British ↔ American words
   ["mobile number", "cell number", "phone number"],
   ["postcode", "post code", "zip code", "zip"],
-  ["car park", "parking", "parking lot", "parking space"],
+  // Not "parking" alone: it is analysed as "park" (a park is not a car park).
+  ["car park", "car parking", "parking lot", "parking space", "parking spaces", "parking permit"],
   ["lift", "elevator"],
   ["canteen", "cafeteria", "staff restaurant"],
   ["queue", "waiting list", "waitlist"],
@@ -419,7 +420,8 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   // Not "unit" (unit tests).
   ["team", "teams", "department", "directorate", "service area", "division"],
   ["org chart", "organogram", "organisation chart", "structure chart", "org structure"],
-  ["conference", "conferences", "event", "events", "speaking", "speaker", "external event", "external events"],
+  // Not "speaking" alone: it is analysed as "speak" ("speak to my manager").
+  ["conference", "conferences", "event", "events", "public speaking", "speaking engagement", "speaker", "external event", "external events"],
   ["blog", "blogging", "blog post", "weeknotes", "week notes"],
   ["social media", "twitter", "linkedin", "facebook"],
   ["signature", "e-signature", "esignature", "digital signature", "electronic signature", "e-sign", "esign"],

@@ -16,6 +16,12 @@ describe("vocabulary", () => {
     }
   });
 
+  it("does not list alone a word the analyser reads as an everyday verb ('parking' is 'park')", () => {
+    // Each would expand every question using the verb: "build a service" to premises, "speak to" to conferences.
+    const single = new Set(DEFAULT_VOCABULARY.entries.flatMap((e) => [...e.terms, ...(e.broader ?? [])]).map((t) => t.toLowerCase()));
+    for (const word of ["building", "buildings", "parking", "speaking", "meeting", "meetings"]) expect([word, single.has(word)]).toEqual([word, false]);
+  });
+
   it("can be replaced at runtime", () => {
     const source = new InMemoryVocabulary({ entries: [] });
     source.replace({ entries: [{ terms: ["CAB", "change advisory board"] }] });
