@@ -131,6 +131,7 @@ export async function comparePeer(peer: SearchPeer, dev: readonly BenchQuery[], 
     dev: await scoreQuality(peer, dev),
     council: await scoreQuality(peer, council),
     noAnswer: await scoreNoAnswer(peer, council),
-    latency: await timeSearches(peer, [...dev, ...council]),
+    // Timed on every question set, held-out ones too: they have the misspellings, whose correction costs the most.
+    latency: await timeSearches(peer, [...dev, ...council, ...holdouts.flatMap((set) => set.queries)]),
   };
 }

@@ -90,7 +90,7 @@ export async function runSearchSection(shared: string, options: SearchSectionOpt
   let scale: ScaleResult | undefined;
   if (options.scale !== false) {
     console.error(`bench: search at ${options.scalePages ?? SCALE_PAGES} synthetic pages…`);
-    scale = runScaleBench(parsed.pages, [...dev, ...council], options.scalePages ?? SCALE_PAGES);
+    scale = runScaleBench(parsed.pages, [...dev, ...council, ...holdouts.flatMap((set) => set.queries)], options.scalePages ?? SCALE_PAGES);
   }
   return { corpus, peers: reports, ...(scale ? { scale } : {}) };
 }
