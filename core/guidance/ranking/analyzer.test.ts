@@ -101,6 +101,8 @@ describe("termOf", () => {
       ["product", "production"],
       ["university", "universal"],
       ["organ", "organisation"],
+      ["organism", "organisation"],
+      ["organist", "organisation"],
       ["experience", "experiment"],
       ["engine", "engineering"],
       ["busy", "business"],

@@ -38,28 +38,27 @@ const UNSTEMMED: ReadonlySet<string> = new Set(["leaving"]);
 
 /**
  * Where Porter2 merges words that guidance uses for different things, the word (after British/American folding)
- * takes the term here instead, found by its start: "accessibility" is not "access" (log-in rights), "internal" not
+ * takes the term here instead, found by pattern: "accessibility" is not "access" (log-in rights), "internal" not
  * "intern" nor "international", "production" (the live environment) not "product", "universal" (Universal Credit)
  * not "university", "organization" not "organ", "experiment" not "experience", "engine" not "engineering".
  */
-const STEM_OVERRIDES: ReadonlyArray<readonly [prefix: string, term: string, whole?: "whole"]> = [
-  ["accessib", "accessibl"],
-  ["inaccessib", "inaccessibl"],
-  ["internal", "internal"],
-  ["internation", "international"],
-  ["production", "production"],
-  ["universal", "universal"],
-  ["organiz", "organiz"],
-  ["organis", "organiz"],
-  ["experiment", "experiment"],
-  ["engine", "engine", "whole"],
-  ["engines", "engine", "whole"],
-  ["busy", "busy", "whole"],
+const STEM_OVERRIDES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^accessib/, "accessibl"],
+  [/^inaccessib/, "inaccessibl"],
+  [/^internal/, "internal"],
+  [/^internation/, "international"],
+  [/^production/, "production"],
+  [/^universal/, "universal"],
+  // Not "organism" or "organist".
+  [/^organi[sz](?:e|ed|es|er|ers|ing|ation|ations|ational|ationally)$/, "organiz"],
+  [/^experiment/, "experiment"],
+  [/^engines?$/, "engine"],
+  [/^busy$/, "busy"],
 ];
 
 function stemOf(word: string): string {
   const folded = americanSpelling(word);
-  for (const [prefix, term, whole] of STEM_OVERRIDES) if (whole ? folded === prefix : folded.startsWith(prefix)) return term;
+  for (const [pattern, term] of STEM_OVERRIDES) if (pattern.test(folded)) return term;
   return porter2(folded);
 }
 

@@ -79,6 +79,23 @@ describe("CouncilSearchEngine", () => {
     expect(ask(engine, "staff refectory").noAnswer).toBe(true);
   });
 
+  it("counts a long vocabulary phrase's missing word against it, so it is not matched on a minority of its words", () => {
+    // "hall" is in no page: "staff dining room hall" still needs three of its four words, and the rota has two.
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["refectory", "staff dining room hall"] }] } });
+    const rota = page("hr/rota.md", "# Rota\n\nStaff swap shifts in the break room.\n");
+    const dining = page("misc/dining.md", "# Eating out\n\nDining out in town after work.\n");
+    for (const p of [...LIBRARY, rota, dining]) engine.upsert(p);
+    expect(ask(engine, "refectory").noAnswer).toBe(true);
+  });
+
+  it("expands a phrase that needs its small words once a misspelling in it is corrected ('on dutty' is 'on duty')", () => {
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["on duty", "standby"] }] } });
+    const standby = page("hr/standby.md", "# Standby payments\n\nStaff on standby are paid each week.\n");
+    const managers = page("it/managers.md", "# Managers\n\nThe duty manager answers the phone.\n");
+    for (const p of [standby, managers]) engine.upsert(p);
+    expect(ids(engine, "on dutty")).toContain("hr/standby.md");
+  });
+
   it("ignores chat framing around a question", () => {
     for (const text of [
       "i was wondering how to book annual leave",
@@ -158,6 +175,20 @@ describe("CouncilSearchEngine: the author's keywords field", () => {
     const untagged = new CouncilSearchEngine({ ranking: { tagMatchWeight: 0 } });
     for (const p of [reminders, hrLinks]) untagged.upsert(p);
     expect(ids(untagged, "time sheets")[0]).toBe("tools/payroll-calendar.md");
+  });
+
+  it("matches a tag with small words of its own only as a whole ('IT support' is not the tag 'support')", () => {
+    const desk = page("it/desk.md", "---\ntitle: Service desk\nkeywords: \"IT support, out of hours\"\n---\nRaise a ticket with the service desk, day or night.\n");
+    const cover = page("it/cover.md", "# Night cover\n\nCalls at night go to the duty engineer.\n");
+    // The desk page's score with the tag bonus (default) and without it (0): equal when no tag is the question.
+    const deskScore = (weight: number | undefined, text: string): number | undefined => {
+      const engine = new CouncilSearchEngine(weight === undefined ? {} : { ranking: { tagMatchWeight: weight } });
+      for (const p of [cover, desk]) engine.upsert(p);
+      return ask(engine, text).hits.find((h) => h.id === "it/desk.md")?.score;
+    };
+    expect(deskScore(undefined, "support")).toBe(deskScore(0, "support"));
+    expect(deskScore(undefined, "out of hours")).toBeGreaterThan(deskScore(0, "out of hours")!);
+    expect(deskScore(undefined, "IT support")).toBeGreaterThan(deskScore(0, "IT support")!);
   });
 
   it("ignores the field when its weight is 0 (the bench's keywords-off run)", () => {

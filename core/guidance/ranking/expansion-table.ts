@@ -79,7 +79,8 @@ export class ExpansionTable {
         if (terms.length === 0 || terms.length > MAX_PHRASE_TERMS) return undefined;
         const acronym = terms.length === 1 && isAcronymText(text);
         const whole = terms.length === 1 && words.length > 1 && !acronym ? words.map((w) => w.term) : undefined;
-        return { terms, text, key: terms.join(" "), entry: index, acronym, ...(whole ? { whole } : {}) };
+        // Keyed by all its words when it needs them, so "log in" and "log on" stay two phrases, not one "log".
+        return { terms, text, key: (whole ?? terms).join(" "), entry: index, acronym, ...(whole ? { whole } : {}) };
       };
       const equivalents = dedupe(entry.terms.map(toPhrase));
       const broader = dedupe((entry.broader ?? []).map(toPhrase));
@@ -117,8 +118,8 @@ export class ExpansionTable {
       for (const phrase of this.wholeByFirstTerm.get(question[at]!.term) ?? []) {
         const whole = phrase.whole!;
         if (at + whole.length > question.length || !whole.every((t, i) => question[at + i]!.term === t)) continue;
-        // The one key word the phrase keeps is the span it stands in for.
-        const kept = question.slice(at, at + whole.length).find((w) => w.key >= 0);
+        // The one key word the phrase keeps is the span it stands in for (not an acronym typed among its words).
+        const kept = question.slice(at, at + whole.length).find((w) => w.key >= 0 && w.term === phrase.terms[0]);
         if (kept && kept.key < terms.length) add(kept.key, kept.key + 1, phrase);
       }
     }

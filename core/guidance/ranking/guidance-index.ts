@@ -58,8 +58,12 @@ export interface IndexedDoc {
   readonly checkpoints: Uint32Array;
   /** Distinct term ids with a posting for this document, to undo its document frequencies on removal. */
   readonly terms: Int32Array;
-  /** Each of the author's keywords as its key term ids (stopwords left out), for whole-question tag matches. */
-  readonly tags?: ReadonlyArray<Int32Array>;
+  /**
+   * The author's keywords, for whole-question tag matches: each as the term ids of all its words (stopwords too, so
+   * "IT support" is not the tag "support"), one after another, each preceded by its length. One array per page:
+   * a small typed array per keyword would cost more in overhead than in data at 100k pages.
+   */
+  readonly tags?: Int32Array;
 }
 
 /** One term's postings: parallel arrays of document slot, packed frequencies, and keywords frequency. */
@@ -282,15 +286,20 @@ export class GuidanceIndex {
     // posted (as in the body: "out of office" is found by "office").
     const keywordVisitor = visit(KEYWORDS_FIELD, false);
     const keywordJoined = joined(KEYWORDS_FIELD);
-    const tags: Int32Array[] = [];
+    const tags: number[] = [];
     for (const keyword of page.keywords ?? []) {
-      const tag: number[] = [];
-      scanWords(keyword, 0, (surface) => {
-        keywordVisitor(surface);
-        const termId = this.intern(surface);
-        if (this.stop[termId] === 0) tag.push(termId);
-      }, keywordJoined);
-      if (tag.length > 0) tags.push(Int32Array.from(tag));
+      const lengthAt = tags.push(0) - 1;
+      scanWords(
+        keyword,
+        0,
+        (surface) => {
+          keywordVisitor(surface);
+          tags.push(this.intern(surface));
+        },
+        keywordJoined,
+      );
+      tags[lengthAt] = tags.length - lengthAt - 1;
+      if (tags[lengthAt] === 0) tags.pop();
     }
     if (page.description) scanWords(page.description, 0, keywordVisitor, keywordJoined);
 
@@ -327,7 +336,7 @@ export class GuidanceIndex {
       bodyStart,
       checkpoints: Uint32Array.from(checkpoints),
       terms,
-      ...(tags.length > 0 ? { tags } : {}),
+      ...(tags.length > 0 ? { tags: Int32Array.from(tags) } : {}),
     });
     this.slotOf.set(page.id, slot);
     this.live8[slot] = 1;

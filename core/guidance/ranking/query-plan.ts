@@ -1,7 +1,7 @@
 import type { ParsedQuery } from "../query";
 import { analyse, isStopword, termOf, type AnalysedWord } from "./analyzer";
 import { questionWordsOf, type ExpansionTable } from "./expansion-table";
-import type { GuidanceIndex } from "./guidance-index";
+import type { GuidanceIndex, PostingList } from "./guidance-index";
 import type { RankingOptions } from "./ranking-options";
 import { forEachEdit1 } from "./typo-variants";
 
@@ -37,6 +37,8 @@ export interface QueryPlan {
   readonly totalImportance: number;
   /** The question's key words as typed, as term ids in order (-1: a word no page has): for whole-tag matches. */
   readonly typedTerms: readonly number[];
+  /** All the question's words, stopwords too (not chat fillers), as term ids: for tags with small words of their own. */
+  readonly questionTerms: readonly number[];
 }
 
 /**
@@ -91,6 +93,8 @@ const COMMON_SHARE = 0.15;
 const COMMON_MIN_PAGES = 200;
 /** Pages added to a correction's own count when measuring how well it fits the question (smoothing). */
 const CONTEXT_PRIOR_PAGES = 10;
+/** Most of a correction's pages looked at when measuring how well it fits the question. */
+const CONTEXT_SAMPLE = 256;
 /** Most spelling corrections tried for one word. */
 const MAX_TYPO_ALTERNATIVES = 3;
 
@@ -154,7 +158,8 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
   // that only match once a misspelt word is corrected are added to what the typed words matched.
   if (anyCorrected) {
     const typedMatches = new Set(matches.map((m) => `${m.start}:${m.end}`));
-    for (const m of table.match(corrected)) {
+    const correctedQuestion = questionWordsOf(analysed, words).map((w) => (w.key >= 0 ? { ...w, term: corrected[w.key] ?? w.term } : w));
+    for (const m of table.match(corrected, correctedQuestion)) {
       let touchesCorrection = false;
       for (let w = m.start; w < m.end; w++) if (corrected[w] !== terms[w]) touchesCorrection = true;
       if (touchesCorrection && !typedMatches.has(`${m.start}:${m.end}`)) matches.push(m);
@@ -189,15 +194,15 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     const key = covers.join(",");
     const span = bySpan.get(key) ?? { covers, alternatives: [], label: words.slice(m.start, m.end).map((w) => w.surface).join(" ") };
     for (const expansion of m.expansions) {
-      const allIds = expansion.terms.map(idOf);
-      // A phrase is found with at most a minority of its words missing (see the first pass); one that needs more of
-      // the words no page has can never match, and must not lend the question's word a lower importance
-      // ("staff restaurant" for "canteen", in a library that never says "restaurant").
-      const termIds = allIds.filter((id) => df(id) > 0);
-      if (allIds.length - termIds.length > Math.floor((allIds.length - 1) / 2)) continue;
-      const rarest = Math.min(...termIds.map(df));
+      const termIds = expansion.terms.map(idOf);
+      // A phrase is found with at most a minority of its words missing (see the first pass, which counts the missing
+      // ones against it); one that needs more of the words no page has can never match, and must not lend the
+      // question's word a lower importance ("staff restaurant" for "canteen", in a library without "restaurant").
+      const found = termIds.filter((id) => df(id) > 0);
+      if (termIds.length - found.length > Math.floor((termIds.length - 1) / 2)) continue;
+      const rarest = Math.min(...found.map(df));
       // Nothing to find, or only words so common they add cost but no meaning ("work", "service").
-      if (termIds.length === 0 || (pages >= COMMON_MIN_PAGES && rarest > COMMON_SHARE * pages)) continue;
+      if (found.length === 0 || (pages >= COMMON_MIN_PAGES && rarest > COMMON_SHARE * pages)) continue;
       const weight = expansion.broader ? options.broaderWeight : unknown ? options.synonymWeightUnknown : options.synonymWeight;
       span.alternatives.push({ termIds, weight, exact: false });
     }
@@ -238,7 +243,8 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     }
   }
   const totalImportance = concepts.slice(0, wordConcepts.length).reduce((sum, c) => sum + c.importance, 0);
-  return { concepts, wordConcepts: wordConcepts.length, totalImportance, typedTerms: words.map((w) => idOf(w.term)) };
+  const questionTerms = analysed.filter((w) => !QUESTION_FILLERS.has(w.surface) && !isContraction(w.surface)).map((w) => idOf(w.term));
+  return { concepts, wordConcepts: wordConcepts.length, totalImportance, typedTerms: words.map((w) => idOf(w.term)), questionTerms };
 }
 
 /**
@@ -247,7 +253,14 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
  * in the expansion other engines get (see vocabulary/query-expansion.ts).
  */
 export function keyWords(words: readonly AnalysedWord[], table: ExpansionTable, text: string): AnalysedWord[] {
-  const kept = words.filter((w) => (!w.stop && !QUESTION_FILLERS.has(w.surface) && !isContraction(w.surface)) || (table.acronyms.has(w.term) && /^[A-Z]{2,}$/.test(text.slice(w.start, w.end))));
+  const kept = words.filter(
+    (w) =>
+      (!w.stop && !QUESTION_FILLERS.has(w.surface) && !isContraction(w.surface)) ||
+      (table.acronyms.has(w.term) && /^[A-Z]{2,}$/.test(text.slice(w.start, w.end))) ||
+      // A letter of an ampersand acronym ("A&E", "Q&A"): a stopword only by accident.
+      text[w.start - 1] === "&" ||
+      text[w.end] === "&",
+  );
   return kept.length > 0 ? kept : [...words];
 }
 
@@ -271,37 +284,56 @@ function typoAlternatives(surface: string, index: GuidanceIndex, options: Rankin
 /**
  * Spelling corrections ordered by how well each fits the rest of the question: the share of the pages using the
  * correction that also use each other word (weighted by that word's idf). "manual" is on far more pages than
- * "annual", but few of them say "leave". Without context (a one-word question) the order is by use, as before.
- * Only the best-fitting correction keeps the full correction weight; the others are kept at half, in case. The
- * share is smoothed (CONTEXT_PRIOR_PAGES), or a word on one page that happens to say "leave" would fit best.
+ * "annual", but few of them say "leave". The share is smoothed (CONTEXT_PRIOR_PAGES), or a word on one page that
+ * happens to say "leave" would fit best, and measured on at most CONTEXT_SAMPLE of the correction's pages, so a
+ * misspelt question costs the same in a library of 100,000 pages. The best-fitting correction keeps the full
+ * correction weight and the others half; with no context, or when nothing fits better, the order is by use.
  */
 function inContext(typos: Alternative[], context: readonly number[], index: GuidanceIndex): Alternative[] {
-  if (typos.length < 2 || context.length === 0) return typos;
+  if (typos.length < 2) return typos;
   const pages = Math.max(1, index.size);
+  // Words on most pages say nothing about which correction was meant, and cost the most to look through.
+  const telling = context.filter((id) => pages < COMMON_MIN_PAGES || index.documentFrequency(id) <= COMMON_SHARE * pages);
+  if (telling.length === 0) return typos;
   const fit = (termId: number): number => {
-    const own = slotsOf(index, termId);
-    if (own.size === 0) return 0;
+    const own = index.postingsOf(termId);
+    const df = index.documentFrequency(termId);
+    if (!own || df === 0) return 0;
+    const step = Math.max(1, own.length / CONTEXT_SAMPLE);
     let score = 0;
-    for (const other of context) {
+    for (const other of telling) {
       const list = index.postingsOf(other);
       if (!list) continue;
+      let sampled = 0;
       let shared = 0;
-      for (let k = 0; k < list.length; k++) if (own.has(list.docs[k]!)) shared++;
-      score += (idf(index.documentFrequency(other), pages) * shared) / (own.size + CONTEXT_PRIOR_PAGES);
+      for (let x = 0; x < own.length; x += step) {
+        const slot = own.docs[Math.floor(x)]!;
+        if (!index.isLive(slot)) continue;
+        sampled++;
+        if (postedFor(list, slot)) shared++;
+      }
+      if (sampled > 0) score += (idf(index.documentFrequency(other), pages) * (shared / sampled) * df) / (df + CONTEXT_PRIOR_PAGES);
     }
     return score;
   };
   const scored = typos.map((alt, order) => ({ alt, order, score: fit(alt.termIds[0]!) }));
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  if (scored[0]!.score === scored[1]!.score) return typos;
   return scored.map(({ alt }, k) => (k === 0 ? alt : { ...alt, weight: alt.weight * 0.5 }));
 }
 
-/** The live pages a term is posted for. */
-function slotsOf(index: GuidanceIndex, termId: number): Set<number> {
-  const slots = new Set<number>();
-  const list = index.postingsOf(termId);
-  if (list) for (let k = 0; k < list.length; k++) if (index.isLive(list.docs[k]!)) slots.add(list.docs[k]!);
-  return slots;
+/** True when a posting list (ascending slots, as the index keeps them) holds the slot: a binary search. */
+function postedFor(list: PostingList, slot: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = list.docs[mid]!;
+    if (at === slot) return true;
+    if (at < slot) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
 }
 
 /** "timesheet" → ["time", "sheet"] when both halves are known words (the best-attested split wins). */

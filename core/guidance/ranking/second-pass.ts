@@ -22,8 +22,6 @@ export interface Ranked {
   readonly titleCoverage: number;
   /** The same share, within the author's keywords, tags and description. */
   readonly keywordCoverage: number;
-  /** The same share, within the page's best-matching section heading. */
-  readonly headingCoverage: number;
   /** Body word index where the best passage starts (-1: no body match). */
   readonly passageStart: number;
 }
@@ -246,20 +244,31 @@ export function rerank(
     keywordShare = Math.min(1, keywordShare / total);
 
     const headingShare = bestHeading / total;
-    const tagged = doc.tags !== undefined && doc.tags.some((tag) => sameTerms(tag, plan.typedTerms));
+    const tagged = doc.tags !== undefined && hasTag(doc.tags, plan.typedTerms, plan.questionTerms);
     const boost =
       1 +
       (tagged ? options.tagMatchWeight : 0) +
       options.passageWeight * passageShare + options.titleCoverageWeight * titleShare + options.headingCoverageWeight * headingShare + options.proximityWeight * proximityShare;
     const score = firstScore * boost * Math.pow(Math.max(coverage, 0.05), options.coverageExponent);
-    ranked.push({ slot: candidate.slot, score, coverage, passageCoverage: passageShare, titleCoverage: titleShare, keywordCoverage: keywordShare, headingCoverage: headingShare, passageStart });
+    ranked.push({ slot: candidate.slot, score, coverage, passageCoverage: passageShare, titleCoverage: titleShare, keywordCoverage: keywordShare, passageStart });
   }
   return ranked.sort((a, b) => b.score - a.score);
 }
 
-/** True when an author's keyword is exactly the question's key words ("timesheets" for a page tagged "timesheets"). */
-function sameTerms(tag: Int32Array, typed: readonly number[]): boolean {
-  if (tag.length !== typed.length) return false;
-  for (let i = 0; i < tag.length; i++) if (tag[i] !== typed[i]) return false;
+/**
+ * True when one of an author's keywords (see IndexedDoc.tags) is exactly the question: its key words ("timesheets"
+ * for "how do i do timesheets"), or all its words when the keyword has small words of its own ("out of hours").
+ */
+function hasTag(tags: Int32Array, key: readonly number[], all: readonly number[]): boolean {
+  for (let at = 0; at < tags.length; at += tags[at]! + 1) {
+    const length = tags[at]!;
+    if (sameRun(tags, at + 1, length, key) || sameRun(tags, at + 1, length, all)) return true;
+  }
+  return false;
+}
+
+function sameRun(tags: Int32Array, from: number, length: number, terms: readonly number[]): boolean {
+  if (length !== terms.length) return false;
+  for (let i = 0; i < length; i++) if (tags[from + i] !== terms[i]) return false;
   return true;
 }

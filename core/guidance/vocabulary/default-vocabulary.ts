@@ -244,7 +244,6 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["SSO", "single sign-on", "single sign on"],
   ["log in", "login", "sign in", "signin", "log on", "logon"],
   ["VPN", "virtual private network", "remote access"],
-  ["encryption", "encrypted", "encrypt"],
   // Not bare "official" (official travel, official guidance).
   ["classification", "security classification", "official-sensitive", "official sensitive", "government security classifications", "GSC", "protective marking"],
   ["pen test", "penetration test", "penetration testing", "it health check", "ITHC", "security testing"],

@@ -1,6 +1,7 @@
 import { parseQuery } from "../query";
 import { ExpansionTable } from "../ranking/expansion-table";
 import { expandQuery, liveExpansionTable, MAX_ALTERNATIVES_PER_SPAN, type ExpandedSpan } from "./query-expansion";
+import { DEFAULT_VOCABULARY } from "./default-vocabulary";
 import { InMemoryVocabulary, type Vocabulary } from "./vocabulary";
 
 const COUNCIL: Vocabulary = {
@@ -43,6 +44,27 @@ describe("expandQuery: the vocabulary phrases a question's words may be swapped 
     expect(show(expand("logging levels", onCall))).toEqual(["logging", "levels"]);
     // The other way round is unchanged: a one-word term still finds the phrases.
     expect(show(expand("standby", onCall))).toEqual(["standby | on call | out of hours"]);
+  });
+
+  it("keeps a phrase that needs its small words apart from a sibling that shares its one key word", () => {
+    // "log in" and "log on" both keep only "log"; "it helpdesk" keeps only "helpdesk", like "helpdesk" itself.
+    const table2 = new ExpansionTable({ entries: [{ terms: ["log in", "log on", "sign in"] }, { terms: ["it helpdesk", "helpdesk", "service desk"] }] });
+    expect(show(expand("cant log on", table2))).toEqual(["log | sign in"]);
+    expect(show(expand("helpdesk number", table2))).toEqual(["helpdesk | service desk", "number"]);
+  });
+
+  it("stands a phrase that needs its small words in for its own word, not an acronym typed beside it", () => {
+    const table2 = new ExpansionTable({ entries: [{ terms: ["IT", "information technology"] }, { terms: ["it support", "service desk"] }] });
+    expect(show(expand("IT support", table2))).toEqual(["it | information technology", "support | service desk"]);
+  });
+
+  it("finds every term of the shipped vocabulary when it is typed as it is written there", () => {
+    const shipped = new ExpansionTable(DEFAULT_VOCABULARY);
+    const unmatched = DEFAULT_VOCABULARY.entries
+      .filter((entry) => entry.terms.length > 1)
+      .flatMap((entry) => entry.terms)
+      .filter((term) => !expand(term, shipped).some((span) => span.alternatives.length > 0));
+    expect(unmatched).toEqual([]);
   });
 
   it("expands an acronym typed in capitals even when it is also a small word, and drops chatty fillers", () => {
