@@ -187,6 +187,7 @@ describe("CouncilSearchEngine: the author's keywords field", () => {
       return ask(engine, text).hits.find((h) => h.id === "it/desk.md")?.score;
     };
     expect(deskScore(undefined, "support")).toBe(deskScore(0, "support"));
+    expect(deskScore(undefined, "what about out of hours")).toBeGreaterThan(deskScore(0, "what about out of hours")!);
     expect(deskScore(undefined, "out of hours")).toBeGreaterThan(deskScore(0, "out of hours")!);
     expect(deskScore(undefined, "IT support")).toBeGreaterThan(deskScore(0, "IT support")!);
   });
@@ -241,6 +242,22 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
     const answer = ask(engine, "compasionate leave");
     expect(answer.hits[0]?.id).toBe("hr/bereavement.md");
     expect(answer.noAnswer).toBe(false);
+  });
+
+  it("reads a misspelling in context even when the other word is on most pages", () => {
+    // 245 pages, "leave" on 65 of them (more than the share above which a word is too common to search first).
+    const pages = [
+      ...Array.from({ length: 60 }, (_, i) => page(`hr/leave-${i}.md`, `# Leave note ${i}\n\nLeave rules, part ${i}.\n`)),
+      ...Array.from({ length: 40 }, (_, i) => page(`it/manual-${i}.md`, `# Manual ${i}\n\nThe printer manual, part ${i}.\n`)),
+      ...Array.from({ length: 140 }, (_, i) => page(`misc/page-${i}.md`, `# Page ${i}\n\nOther words, part ${i}.\n`)),
+      ...Array.from({ length: 5 }, (_, i) => page(`hr/annual-${i}.md`, `# Annual leave ${i}\n\nAnnual leave is booked in the portal.\n`)),
+    ];
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["annual leave", "vacation"] }] } });
+    for (const p of [...pages, page("hr/vacation.md", "# Vacation\n\nHow to plan a vacation.\n")]) engine.upsert(p);
+    const top = ids(engine, "anual leave");
+    expect(top[0]).toMatch(/^hr\/annual-/);
+    // Read as "annual leave", the vocabulary's equivalent is searched too.
+    expect(top).toContain("hr/vacation.md");
   });
 
   it("reads a misspelling in the context of the question's other words ('anual leave' is annual, not manual)", () => {

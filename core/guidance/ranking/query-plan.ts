@@ -258,8 +258,7 @@ export function keyWords(words: readonly AnalysedWord[], table: ExpansionTable, 
       (!w.stop && !QUESTION_FILLERS.has(w.surface) && !isContraction(w.surface)) ||
       (table.acronyms.has(w.term) && /^[A-Z]{2,}$/.test(text.slice(w.start, w.end))) ||
       // A letter of an ampersand acronym ("A&E", "Q&A"): a stopword only by accident.
-      text[w.start - 1] === "&" ||
-      text[w.end] === "&",
+      (w.surface.length <= 2 && (text[w.start - 1] === "&" || text[w.end] === "&")),
   );
   return kept.length > 0 ? kept : [...words];
 }
@@ -290,18 +289,15 @@ function typoAlternatives(surface: string, index: GuidanceIndex, options: Rankin
  * correction weight and the others half; with no context, or when nothing fits better, the order is by use.
  */
 function inContext(typos: Alternative[], context: readonly number[], index: GuidanceIndex): Alternative[] {
-  if (typos.length < 2) return typos;
+  if (typos.length < 2 || context.length === 0) return typos;
   const pages = Math.max(1, index.size);
-  // Words on most pages say nothing about which correction was meant, and cost the most to look through.
-  const telling = context.filter((id) => pages < COMMON_MIN_PAGES || index.documentFrequency(id) <= COMMON_SHARE * pages);
-  if (telling.length === 0) return typos;
   const fit = (termId: number): number => {
     const own = index.postingsOf(termId);
     const df = index.documentFrequency(termId);
     if (!own || df === 0) return 0;
     const step = Math.max(1, own.length / CONTEXT_SAMPLE);
     let score = 0;
-    for (const other of telling) {
+    for (const other of context) {
       const list = index.postingsOf(other);
       if (!list) continue;
       let sampled = 0;
@@ -318,7 +314,8 @@ function inContext(typos: Alternative[], context: readonly number[], index: Guid
   };
   const scored = typos.map((alt, order) => ({ alt, order, score: fit(alt.termIds[0]!) }));
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
-  if (scored[0]!.score === scored[1]!.score) return typos;
+  // The likeliest by use stays first unless another fits the question strictly better.
+  if (scored[0]!.score === scored.find((s) => s.order === 0)!.score) return typos;
   return scored.map(({ alt }, k) => (k === 0 ? alt : { ...alt, weight: alt.weight * 0.5 }));
 }
 

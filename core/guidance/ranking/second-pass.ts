@@ -244,7 +244,7 @@ export function rerank(
     keywordShare = Math.min(1, keywordShare / total);
 
     const headingShare = bestHeading / total;
-    const tagged = doc.tags !== undefined && hasTag(doc.tags, plan.typedTerms, plan.questionTerms);
+    const tagged = doc.tags !== undefined && hasTag(doc.tags, plan.typedTerms, plan.questionTerms, stop);
     const boost =
       1 +
       (tagged ? options.tagMatchWeight : 0) +
@@ -256,19 +256,34 @@ export function rerank(
 }
 
 /**
- * True when one of an author's keywords (see IndexedDoc.tags) is exactly the question: its key words ("timesheets"
- * for "how do i do timesheets"), or all its words when the keyword has small words of its own ("out of hours").
+ * True when one of an author's keywords (see IndexedDoc.tags) is exactly the question: its key words, so "what is
+ * freedom of information" matches the tag "freedom of information"; and a keyword with small words of its own only
+ * when the question has them too, in order, so the tag "IT support" is not the question "support".
  */
-function hasTag(tags: Int32Array, key: readonly number[], all: readonly number[]): boolean {
+function hasTag(tags: Int32Array, key: readonly number[], all: readonly number[], stop: Uint8Array): boolean {
   for (let at = 0; at < tags.length; at += tags[at]! + 1) {
+    const from = at + 1;
     const length = tags[at]!;
-    if (sameRun(tags, at + 1, length, key) || sameRun(tags, at + 1, length, all)) return true;
+    let keyWords = 0;
+    let matches = true;
+    for (let i = 0; i < length && matches; i++) {
+      const termId = tags[from + i]!;
+      if (stop[termId] === 1) continue;
+      matches = keyWords < key.length && key[keyWords] === termId;
+      keyWords++;
+    }
+    if (!matches || keyWords !== key.length || keyWords === 0) continue;
+    if (keyWords === length || containsRun(all, tags, from, length)) return true;
   }
   return false;
 }
 
-function sameRun(tags: Int32Array, from: number, length: number, terms: readonly number[]): boolean {
-  if (length !== terms.length) return false;
-  for (let i = 0; i < length; i++) if (tags[from + i] !== terms[i]) return false;
-  return true;
+/** True when `terms` holds tags[from .. from + length) as a contiguous run. */
+function containsRun(terms: readonly number[], tags: Int32Array, from: number, length: number): boolean {
+  for (let start = 0; start + length <= terms.length; start++) {
+    let i = 0;
+    while (i < length && terms[start + i] === tags[from + i]) i++;
+    if (i === length) return true;
+  }
+  return false;
 }
