@@ -129,7 +129,8 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     wordConcepts.push({ label: word.surface, alternatives, typed, surface: word.surface });
   }
   const terms = words.slice(0, conceptOfWord.length).map((w) => w.term);
-  const matches = [...table.match(terms, questionWordsOf(analysed, words))];
+  const question = questionWordsOf(analysed, words);
+  const matches = [...table.match(terms, question)];
   const coveredByVocabulary = new Set<number>();
   for (const m of matches) for (let i = m.start; i < m.end; i++) coveredByVocabulary.add(conceptOfWord[i]!);
 
@@ -158,7 +159,7 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
   // that only match once a misspelt word is corrected are added to what the typed words matched.
   if (anyCorrected) {
     const typedMatches = new Set(matches.map((m) => `${m.start}:${m.end}`));
-    const correctedQuestion = questionWordsOf(analysed, words).map((w) => (w.key >= 0 ? { ...w, term: corrected[w.key] ?? w.term } : w));
+    const correctedQuestion = question.map((w) => (w.key >= 0 ? { ...w, term: corrected[w.key] ?? w.term } : w));
     for (const m of table.match(corrected, correctedQuestion)) {
       let touchesCorrection = false;
       for (let w = m.start; w < m.end; w++) if (corrected[w] !== terms[w]) touchesCorrection = true;

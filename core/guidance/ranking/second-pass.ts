@@ -1,3 +1,4 @@
+import { containsRun } from "../curation/term-runs";
 import type { Candidate, DeferredTerm } from "./first-pass";
 import { GAP, type GuidanceIndex } from "./guidance-index";
 import type { QueryPlan } from "./query-plan";
@@ -273,17 +274,7 @@ function hasTag(tags: Int32Array, key: readonly number[], all: readonly number[]
       keyWords++;
     }
     if (!matches || keyWords !== key.length || keyWords === 0) continue;
-    if (keyWords === length || containsRun(all, tags, from, length)) return true;
-  }
-  return false;
-}
-
-/** True when `terms` holds tags[from .. from + length) as a contiguous run. */
-function containsRun(terms: readonly number[], tags: Int32Array, from: number, length: number): boolean {
-  for (let start = 0; start + length <= terms.length; start++) {
-    let i = 0;
-    while (i < length && terms[start + i] === tags[from + i]) i++;
-    if (i === length) return true;
+    if (keyWords === length || containsRun(all, tags.subarray(from, from + length))) return true;
   }
   return false;
 }
