@@ -64,7 +64,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["salary", "pay", "wage", "wages", "remuneration", "compensation"],
   // Not bare "raise": "raise a ticket", "raise a concern".
   ["pay rise", "pay increase", "salary increase", "pay award", "cost of living increase", "increment", "step increase", "within-grade increase"],
-  ["pay scale", "pay grade", "pay band", "grade", "band", "salary scale", "pay spine", "general schedule"],
+  ["pay scale", "pay grade", "pay band", "grade", "band", "salary scale", "pay spine", "general schedule", "GS"],
   ["spinal column point", "spinal point", "spine point", "pay point"],
   ["job evaluation", "job grading", "grading review", "regrade", "regrading", "job evaluation scheme"],
   ["market supplement", "market premium", "recruitment and retention payment", "retention payment"],
@@ -435,7 +435,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["carer's leave", "carers leave", "time off for dependants", "dependants leave", "family and medical leave", "family medical leave", "FMLA"],
   ["leave donation", "donate leave", "donated leave", "leave sharing", "leave bank", "leave transfer", "voluntary leave transfer", "VLTP"],
   ["leave in advance", "advance leave", "borrow leave", "borrowing leave", "advanced annual leave", "advanced sick leave"],
-  ["carry over leave", "carry forward leave", "leave carry over", "carrying over leave", "unused leave", "use or lose", "use it or lose it"],
+  ["carry over leave", "use or lose", "carry over holiday", "carry forward leave", "unused leave", "unused holiday", "leave carry over", "use it or lose it"],
   ["leave entitlement", "holiday entitlement", "annual leave entitlement", "leave allowance", "holiday allowance", "leave balance", "leave accrual", "accrued leave"],
   ["types of leave", "leave types", "kinds of leave", "leave policy"],
   // Credit hours are hours worked beyond the schedule under flexitime, taken later as time off.

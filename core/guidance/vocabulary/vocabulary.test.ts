@@ -11,7 +11,7 @@ describe("vocabulary", () => {
 
   it("ships a default set with council acronyms and UK/US equivalents", () => {
     const flat = DEFAULT_VOCABULARY.entries.map((e) => e.terms.join("|").toLowerCase());
-    for (const pair of [["slt", "senior leadership team"], ["oh", "occupational health"], ["annual leave", "vacation"], ["dpia", "data protection impact assessment"], ["toil", "time off in lieu"]]) {
+    for (const pair of [["slt", "senior leadership team"], ["oh", "occupational health"], ["annual leave", "vacation"], ["dpia", "data protection impact assessment"], ["toil", "time off in lieu"], ["carer's leave", "fmla"], ["london weighting", "locality pay"], ["politically restricted", "hatch act"]]) {
       expect(flat.some((terms) => pair.every((t) => terms.split("|").includes(t)))).toBe(true);
     }
   });
