@@ -669,8 +669,8 @@ const BROADER: ReadonlyArray<readonly [readonly string[], readonly string[]]> = 
   [["unit tests", "unit testing", "end-to-end tests", "integration tests", "test pyramid", "TDD"], ["automated testing"]],
   [["yubikey"], ["MFA", "two-factor authentication"]],
   [["chatbot"], ["AI", "artificial intelligence"]],
-  // "The website is down" is an incident (outage); the incident pages do not say it that way.
-  [["website down", "site down", "website is down", "site is down", "service down", "service is down"], ["outage", "incident", "downtime"]],
+  // "The website is down" is an outage; the pages say technical incident (bare "incident" would find data breaches).
+  [["website down", "site down", "website is down", "site is down", "service down", "service is down"], ["outage", "technical incident", "downtime"]],
   [["SLI", "error budget", "error budgets"], ["SLO", "service level objective"]],
   [["guerrilla testing", "lab-based user testing", "remote usability testing", "expert review", "ethnographic research"], ["user research"]],
   [["cost per transaction", "completion rate", "user satisfaction", "digital take-up"], ["KPI", "key performance indicator"]],
