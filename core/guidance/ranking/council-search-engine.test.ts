@@ -96,6 +96,22 @@ describe("CouncilSearchEngine", () => {
     expect(ids(engine, "on dutty")).toContain("hr/standby.md");
   });
 
+  it("does not let a phrase stand in for a word no page has when the phrase lacks that very word", () => {
+    // "spinal column point" for "spinal point" would match any page about columns and points.
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["spinal point", "spinal column point"] }] } });
+    for (const p of [...LIBRARY, page("it/tables.md", "# Tables\n\nEach column has a point size and a heading.\n")]) engine.upsert(p);
+    expect(ask(engine, "spinal point").noAnswer).toBe(true);
+  });
+
+  it("finds pages through a broader word but does not take them as answering the narrower one", () => {
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["tablet"], broader: ["equipment"] }] } });
+    const catalogue = page("it/equipment.md", "# Desk catalogue\n\nOrder equipment for your desk from the catalogue.\n");
+    for (const p of [catalogue, ...LIBRARY.filter((p) => p.id.startsWith("hr/"))]) engine.upsert(p);
+    const answer = ask(engine, "tablet");
+    expect(answer.hits[0]?.id).toBe("it/equipment.md");
+    expect(answer.noAnswer).toBe(true);
+  });
+
   it("ignores chat framing around a question", () => {
     for (const text of [
       "i was wondering how to book annual leave",

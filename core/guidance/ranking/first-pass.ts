@@ -32,6 +32,8 @@ export interface DeferredTerm {
   /** BM25F weight (alternative weight × idf), as the first phase would have used. */
   readonly weight: number;
   readonly exact: boolean;
+  /** A one-way broader word: scores, but does not count as covering its concept. */
+  readonly broad: boolean;
 }
 
 /** Deferral applies only from this many pages: below it, every posting is walked (it is cheap, and exact). */
@@ -83,6 +85,8 @@ export class FirstPass {
       for (const alt of concept.alternatives) {
         const single = alt.termIds.length === 1;
         const mask = alt.exact ? this.exact : this.indirect;
+        // What a match marks as covered: nothing for a broader word (see Alternative.broad).
+        const coverBits = alt.broad === true ? 0 : bits;
         // In a large library a phrase is looked up by its less common words ("new starter" by "starter"); a phrase
         // of common words only is left to its words' own concepts.
         const termIds = single || !canDefer ? alt.termIds : alt.termIds.filter((id) => !isCommon(id));
@@ -95,7 +99,7 @@ export class FirstPass {
           // pages that use the person's own word.
           const w = alt.weight * (alt.exact ? idf(df, pages) : Math.min(idf(df, pages), typedIdf));
           if (single && canDefer && isCommon(termId)) {
-            deferred.push({ termId, bits, weight: w, exact: alt.exact });
+            deferred.push({ termId, bits, weight: w, exact: alt.exact, broad: alt.broad === true });
             continue;
           }
           const { docs, freqs, keywords, length } = list;
@@ -112,8 +116,8 @@ export class FirstPass {
               // Inlined offer(): this loop runs once per posting.
               const current = best[slot]!;
               if (current === 0) touchedConcept.push(slot);
-              mask[slot]! |= bits;
-              if (keywords[i]! > 0) this.tagged[slot]! |= bits;
+              mask[slot]! |= coverBits;
+              if (keywords[i]! > 0) this.tagged[slot]! |= coverBits;
               if (s > current) best[slot] = s;
             } else {
               if (this.phraseCount[slot] === 0) touchedPhrase.push(slot);
@@ -131,7 +135,7 @@ export class FirstPass {
             const present = this.phraseCount[slot]!;
             if (present >= needed) {
               this.offer(slot, (this.phraseSum[slot]! / n) * (present / n) * (present / n), touchedConcept);
-              mask[slot]! |= bits;
+              mask[slot]! |= coverBits;
             }
             this.phraseCount[slot] = 0;
             this.phraseSum[slot] = 0;

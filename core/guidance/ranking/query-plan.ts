@@ -18,6 +18,11 @@ export interface Alternative {
   readonly weight: number;
   /** True when this is what the person typed (not a synonym or correction): counts fully towards coverage. */
   readonly exact: boolean;
+  /**
+   * True for a one-way broader word ("equipment" for "laptop"): it scores, but a page that only has the broader
+   * word does not count as covering the question's word (for coverage and the no-answer verdict).
+   */
+  readonly broad?: boolean;
 }
 
 export interface Concept {
@@ -114,7 +119,7 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
   // Word concepts, one per distinct term.
   const seen = new Map<string, number>();
   const conceptOfWord: number[] = [];
-  const wordConcepts: Array<{ label: string; alternatives: Alternative[]; typed: number; surface: string }> = [];
+  const wordConcepts: Array<{ label: string; alternatives: Alternative[]; typed: number; term: string; surface: string }> = [];
   for (const word of words) {
     const known = seen.get(word.term);
     if (known !== undefined) {
@@ -126,7 +131,7 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     conceptOfWord.push(wordConcepts.length);
     const typed = idOf(word.term);
     const alternatives: Alternative[] = df(typed) > 0 ? [{ termIds: [typed], weight: 1, exact: true }] : [];
-    wordConcepts.push({ label: word.surface, alternatives, typed, surface: word.surface });
+    wordConcepts.push({ label: word.surface, alternatives, typed, term: word.term, surface: word.surface });
   }
   const terms = words.slice(0, conceptOfWord.length).map((w) => w.term);
   const question = questionWordsOf(analysed, words);
@@ -189,6 +194,7 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
 
   // Expansions: vocabulary matches, merged per covered span; and two typed words written as one ("time sheet").
   const bySpan = new Map<string, { covers: number[]; alternatives: Alternative[]; label: string }>();
+  const unknownTyped = new Set(wordConcepts.filter((c) => df(c.typed) === 0).map((c) => c.term));
   for (const m of matches) {
     const covers = [...new Set(conceptOfWord.slice(m.start, m.end))];
     const unknown = covers.every((c) => wordConcepts[c]!.alternatives.length === 0);
@@ -201,11 +207,14 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
       // question's word a lower importance ("staff restaurant" for "canteen", in a library without "restaurant").
       const found = termIds.filter((id) => df(id) > 0);
       if (termIds.length - found.length > Math.floor((termIds.length - 1) / 2)) continue;
+      // Nor may a phrase stand in for a word no page has when it is missing that very word ("spinal column point"
+      // for "spinal point" would match any page about columns and points).
+      if (expansion.terms.some((term, i) => termIds[i]! < 0 && unknownTyped.has(term))) continue;
       const rarest = Math.min(...found.map(df));
       // Nothing to find, or only words so common they add cost but no meaning ("work", "service").
       if (found.length === 0 || (pages >= COMMON_MIN_PAGES && rarest > COMMON_SHARE * pages)) continue;
       const weight = expansion.broader ? options.broaderWeight : unknown ? options.synonymWeightUnknown : options.synonymWeight;
-      span.alternatives.push({ termIds, weight, exact: false });
+      span.alternatives.push({ termIds, weight, exact: false, ...(expansion.broader ? { broad: true } : {}) });
     }
     if (span.alternatives.length > 0) bySpan.set(key, span);
   }

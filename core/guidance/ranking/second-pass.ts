@@ -226,7 +226,7 @@ export function rerank(
         // A concept already matched by a rarer alternative keeps that (first-phase scores are per-concept maxima).
         if (((exactMask | indirectMask) & d.bits) === 0) firstScore += (d.weight * tf * (options.k1 + 1)) / (options.k1 + tf);
         if (d.exact) exactMask |= d.bits;
-        else indirectMask |= d.bits;
+        else if (!d.broad) indirectMask |= d.bits;
       });
       deferredCounts.fill(0);
     }
