@@ -42,9 +42,9 @@ export function questionWordsOf(all: readonly AnalysedWord[], key: readonly Anal
 interface Phrase {
   readonly terms: readonly string[];
   /**
-   * For a phrase that only one word would be left of without its stopwords ("on call", "log in", "get help"): all
-   * its terms, stopwords included. Such a phrase is found only as typed in full, or "call" alone would expand to
-   * "standby" and "help" to "contacts".
+   * For a phrase that only one word would be left of without its stopwords ("on call", "log in", "get help"), or
+   * that starts with "it" meaning IT ("it service management"): all its terms, stopwords included. Such a phrase is
+   * found only as typed in full, or "call" alone would expand to "standby" and "service manager" to ITIL.
    */
   readonly whole?: readonly string[];
   readonly text: string;
@@ -78,7 +78,9 @@ export class ExpansionTable {
         const terms = words.filter((w) => !w.stop || isAcronymText(text)).map((w) => w.term);
         if (terms.length === 0 || terms.length > MAX_PHRASE_TERMS) return undefined;
         const acronym = terms.length === 1 && isAcronymText(text);
-        const whole = terms.length === 1 && words.length > 1 && !acronym ? words.map((w) => w.term) : undefined;
+        // "it service management" is not "service management": a leading "it" means IT, written small.
+        const needsAll = (terms.length === 1 && words.length > 1) || (words.length > 1 && words[0]!.surface === "it");
+        const whole = needsAll && !acronym ? words.map((w) => w.term) : undefined;
         // Keyed by all its words when it needs them, so "log in" and "log on" stay two phrases, not one "log".
         return { terms, text, key: (whole ?? terms).join(" "), entry: index, acronym, ...(whole ? { whole } : {}) };
       };
@@ -118,9 +120,11 @@ export class ExpansionTable {
       for (const phrase of this.wholeByFirstTerm.get(question[at]!.term) ?? []) {
         const whole = phrase.whole!;
         if (at + whole.length > question.length || !whole.every((t, i) => question[at + i]!.term === t)) continue;
-        // The one key word the phrase keeps is the span it stands in for (not an acronym typed among its words).
-        const kept = question.slice(at, at + whole.length).find((w) => w.key >= 0 && w.term === phrase.terms[0]);
-        if (kept && kept.key < terms.length) add(kept.key, kept.key + 1, phrase);
+        // The key words the phrase keeps are the span it stands in for (not an acronym typed among its words).
+        const kept = question.slice(at, at + whole.length).filter((w) => w.key >= 0 && phrase.terms.includes(w.term));
+        const first = kept[0]?.key ?? -1;
+        const inOrder = kept.length === phrase.terms.length && kept.every((w, i) => w.key === first + i && w.term === phrase.terms[i]);
+        if (inOrder && first + kept.length <= terms.length) add(first, first + kept.length, phrase);
       }
     }
     const matches: ExpansionMatch[] = [];

@@ -53,6 +53,12 @@ describe("expandQuery: the vocabulary phrases a question's words may be swapped 
     expect(show(expand("helpdesk number", table2))).toEqual(["helpdesk | service desk", "number"]);
   });
 
+  it("reads a phrase starting with a small 'it' as IT: found only as typed in full", () => {
+    const itsm = new ExpansionTable({ entries: [{ terms: ["ITSM", "it service management", "ITIL"] }] });
+    expect(show(expand("what does a service manager do", itsm))).toEqual(["service", "manager"]);
+    expect(show(expand("IT service management tool", itsm))).toEqual(["service management | itsm | itil", "tool"]);
+  });
+
   it("stands a phrase that needs its small words in for its own word, not an acronym typed beside it", () => {
     const table2 = new ExpansionTable({ entries: [{ terms: ["IT", "information technology"] }, { terms: ["it support", "service desk"] }] });
     expect(show(expand("IT support", table2))).toEqual(["it | information technology", "support | service desk"]);
