@@ -1,4 +1,4 @@
-import { councilDayOf } from "../shared/calendar-day";
+import { councilMidnight } from "../shared/calendar-day";
 
 /**
  * Record collections are declared once, here in core, and that one declaration drives both storage
@@ -45,7 +45,7 @@ export interface CollectionDef<F extends Record<string, FieldDef> = Record<strin
  * 00:30 BST is not stamped as the day before.
  */
 export function stampFor(def: Pick<CollectionDef, "timestamps">, now: Date): Date {
-  return def.timestamps === "day" ? new Date(`${councilDayOf(now)}T00:00:00.000Z`) : now;
+  return def.timestamps === "day" ? councilMidnight(now) : now;
 }
 
 /** Most characters a SharePoint single-line text column holds. */

@@ -16,6 +16,11 @@ export function councilDayOf(at: Date): string {
   return councilDayFormat.format(at);
 }
 
+/** The council's calendar day of an instant, as a date at midnight UTC: how day-only stamps are stored. */
+export function councilMidnight(at: Date): Date {
+  return new Date(`${councilDayOf(at)}T00:00:00.000Z`);
+}
+
 /** True for a real calendar day in "YYYY-MM-DD" form (not 2026-02-30). */
 export function isCalendarDay(value: string): boolean {
   if (!CALENDAR_DAY.test(value)) return false;

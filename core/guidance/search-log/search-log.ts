@@ -4,7 +4,7 @@ import { readAllRecords } from "../curation/read-all-records";
 import type { BackgroundErrorHandler } from "../curation/refreshing-value";
 import type { SEARCH_FEEDBACK } from "../feedback-collection";
 import type { SearchFeedback } from "../ports";
-import { addDays, councilDayOf, subtractMonths, weekStartOf } from "../../shared/calendar-day";
+import { addDays, councilDayOf, councilMidnight, subtractMonths, weekStartOf } from "../../shared/calendar-day";
 import { deleteWhere } from "./delete-where";
 import { normaliseQueryText } from "./query-text";
 import { redactIdentifiers } from "./redact-identifiers";
@@ -150,7 +150,7 @@ export class SearchLog {
  * the query log, no time of day is kept (it could be matched against a person's Teams activity).
  */
 export function feedbackDay(now: Date): Date {
-  return new Date(`${councilDayOf(now)}T00:00:00.000Z`);
+  return councilMidnight(now);
 }
 
 /** Deletes "Was this helpful?" answers past the query log's retention (their questions are kept no longer); returns how many. */
