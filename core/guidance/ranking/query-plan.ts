@@ -75,6 +75,11 @@ function isContraction(surface: string): boolean {
   return shortened !== null && (isStopword(shortened[1]!) || QUESTION_FILLERS.has(shortened[1]!) || SHORTENED_PRONOUNS.has(shortened[1]!));
 }
 
+/** True for chat around a question rather than in it: a filler ("hi", "asap") or a contraction ("i've"). */
+function isChatFraming(surface: string): boolean {
+  return QUESTION_FILLERS.has(surface) || isContraction(surface);
+}
+
 /**
  * Words that frame a question rather than name its topic ("what happens now", "what do i need to", "my laptop isnt
  * working"): still matched, but they count for little in how well a page covers the question, so a page that
@@ -253,7 +258,7 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     }
   }
   const totalImportance = concepts.slice(0, wordConcepts.length).reduce((sum, c) => sum + c.importance, 0);
-  const questionTerms = analysed.filter((w) => !QUESTION_FILLERS.has(w.surface) && !isContraction(w.surface)).map((w) => idOf(w.term));
+  const questionTerms = analysed.filter((w) => !isChatFraming(w.surface)).map((w) => idOf(w.term));
   return { concepts, wordConcepts: wordConcepts.length, totalImportance, typedTerms: words.map((w) => idOf(w.term)), questionTerms };
 }
 
@@ -265,7 +270,7 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
 export function keyWords(words: readonly AnalysedWord[], table: ExpansionTable, text: string): AnalysedWord[] {
   const kept = words.filter(
     (w) =>
-      (!w.stop && !QUESTION_FILLERS.has(w.surface) && !isContraction(w.surface)) ||
+      (!w.stop && !isChatFraming(w.surface)) ||
       (table.acronyms.has(w.term) && /^[A-Z]{2,}$/.test(text.slice(w.start, w.end))) ||
       // A letter of an ampersand acronym ("A&E", "Q&A"): a stopword only by accident.
       (w.surface.length <= 2 && (text[w.start - 1] === "&" || text[w.end] === "&")),
@@ -305,20 +310,21 @@ function inContext(typos: Alternative[], context: readonly number[], index: Guid
     const own = index.postingsOf(termId);
     const df = index.documentFrequency(termId);
     if (!own || df === 0) return 0;
+    // The correction's live pages looked at, chosen once for every other word.
+    const sample: number[] = [];
     const step = Math.max(1, own.length / CONTEXT_SAMPLE);
+    for (let x = 0; x < own.length; x += step) {
+      const slot = own.docs[Math.floor(x)]!;
+      if (index.isLive(slot)) sample.push(slot);
+    }
+    if (sample.length === 0) return 0;
     let score = 0;
     for (const other of context) {
       const list = index.postingsOf(other);
       if (!list) continue;
-      let sampled = 0;
       let shared = 0;
-      for (let x = 0; x < own.length; x += step) {
-        const slot = own.docs[Math.floor(x)]!;
-        if (!index.isLive(slot)) continue;
-        sampled++;
-        if (postedFor(list, slot)) shared++;
-      }
-      if (sampled > 0) score += (idf(index.documentFrequency(other), pages) * (shared / sampled) * df) / (df + CONTEXT_PRIOR_PAGES);
+      for (const slot of sample) if (postedFor(list, slot)) shared++;
+      score += (idf(index.documentFrequency(other), pages) * (shared / sample.length) * df) / (df + CONTEXT_PRIOR_PAGES);
     }
     return score;
   };
