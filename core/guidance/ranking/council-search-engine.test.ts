@@ -136,6 +136,16 @@ describe("CouncilSearchEngine", () => {
     expect(answer.noAnswer).toBe(false);
   });
 
+  it("does not mark an answer down for the council and its residents, which every council question is about", () => {
+    const library = [
+      ...LIBRARY,
+      page("digital/take-up.md", "# Increasing digital take-up\n\nHelp more people apply online: make the online service easy to find and use, and tell callers about it.\n"),
+    ];
+    const answer = ask(engineWith(library), "how do we get more council residents to apply online");
+    expect(answer.hits[0]?.id).toBe("digital/take-up.md");
+    expect(answer.noAnswer).toBe(false);
+  });
+
   it("follows upserts and removals", () => {
     const local = engineWith();
     local.upsert(page("it/passwords.md", "# Passkeys\n\nWe now use passkeys.\n"));

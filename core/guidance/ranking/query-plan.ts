@@ -91,8 +91,20 @@ const QUESTION_FRAMES: ReadonlySet<string> = new Set(
     "help find make allowed able still ever way thing things stuff done doing tips advice suggestions ideas"
   ).split(" "),
 );
+/**
+ * Where every question comes from: at a council, questions are about the council and its residents, so these words
+ * say nothing about which page answers. In guidance written elsewhere (GOV.UK, NHS, US federal handbooks) they are
+ * rare, so they would otherwise weigh the most in a question ("get more residents to apply online" is about
+ * digital take-up). A council's own pages use them so often that they weigh little anyway. Weighed as framing.
+ */
+const COUNCIL_CONTEXT: ReadonlySet<string> = new Set(["council", "councils", "resident", "residents"]);
 /** Share of its usual importance a framing word keeps (the bench: 0.2–0.5 score the same; 1 is off). */
 const FRAME_IMPORTANCE = 0.35;
+
+/** True for a word that frames a question (QUESTION_FRAMES) or says where it comes from (COUNCIL_CONTEXT). */
+function isFraming(surface: string): boolean {
+  return QUESTION_FRAMES.has(surface) || COUNCIL_CONTEXT.has(surface);
+}
 
 /** Most distinct key words planned; a pasted paragraph is trimmed, not slowed down. */
 export const MAX_QUERY_CONCEPTS = 12;
@@ -193,7 +205,7 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
   const concepts: Concept[] = wordConcepts.map((c) => ({
     label: c.label,
     alternatives: c.alternatives,
-    importance: importanceOf(c.alternatives) * (QUESTION_FRAMES.has(c.surface) ? FRAME_IMPORTANCE : 1),
+    importance: importanceOf(c.alternatives) * (isFraming(c.surface) ? FRAME_IMPORTANCE : 1),
     covers: [],
   }));
 
