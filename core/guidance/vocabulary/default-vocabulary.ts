@@ -235,7 +235,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   // A personal data breach, a security incident and an outage are different things (data breach → security
   // incident one way, see BROADER).
   ["data breach", "personal data breach", "data incident", "data protection breach", "data loss"],
-  ["security incident", "cyber incident", "cyber attack", "cyberattack", "security breach", "breach"],
+  ["security incident", "cyber incident", "cyber attack", "cyberattack", "security breach", "breach", "suspicious activity"],
   ["records management", "retention", "retention schedule", "record keeping", "records retention"],
   ["information security", "infosec", "cyber security", "cybersecurity", "security"],
   ["phishing", "scam email", "suspicious email", "spam"],
@@ -245,7 +245,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["log in", "login", "sign in", "signin", "log on", "logon"],
   ["VPN", "virtual private network", "remote access"],
   // Not bare "official" (official travel, official guidance).
-  ["classification", "security classification", "official-sensitive", "official sensitive", "government security classifications", "GSC", "protective marking"],
+  ["classification", "security classification", "official-sensitive", "official sensitive", "government security classifications", "GSC", "protective marking", "CUI", "controlled unclassified information"],
   ["pen test", "penetration test", "penetration testing", "it health check", "ITHC", "security testing"],
   ["NCSC", "national cyber security centre"],
   ["CAF", "cyber assessment framework", "NCSC CAF"],
@@ -278,12 +278,12 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["intranet", "staff site", "internal site"],
   // Not bare "teams" (the plural of team).
   ["microsoft teams", "ms teams", "teams chat", "chat", "slack", "instant messaging"],
-  ["video call", "video conference", "videoconference", "zoom", "google meet", "teams meeting"],
-  ["calendar", "calendars", "diary", "outlook calendar"],
+  ["video call", "video conference", "videoconference", "zoom", "google meet", "teams meeting", "video conferencing", "videoconferencing", "virtual meeting", "virtual meetings", "online meeting", "online meetings", "remote meetings", "webex", "hangouts"],
+  ["calendar", "calendars", "diary", "outlook calendar", "google calendar"],
   ["meeting invite", "meeting invitation", "calendar invite", "meeting request"],
   ["wifi", "wi-fi", "wireless", "internet connection"],
   ["BYOD", "bring your own device", "personal device", "personal devices"],
-  ["microsoft 365", "M365", "office 365", "O365"],
+  ["microsoft 365", "M365", "office 365", "O365", "microsoft office", "ms office"],
   ["active directory", "azure ad", "azure active directory", "entra id", "microsoft entra"],
   ["MDM", "mobile device management", "intune", "device management"],
   ["ITSM", "it service management", "ITIL"],
@@ -395,7 +395,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["zero downtime", "no downtime", "without downtime", "blue-green deployment", "rolling deployment"],
   ["redirect", "redirects", "redirection", "broken links", "old links", "dead links"],
   ["vulnerability disclosure", "security flaw", "security flaws", "security hole", "security vulnerability", "responsible disclosure", "bug bounty"],
-  ["survey", "surveys", "questionnaire", "questionnaires"],
+  ["survey", "surveys", "questionnaire", "questionnaires", "online survey", "online surveys"],
   ["file upload", "upload", "uploads", "upload a file", "attach", "attachment", "attachments", "attach a file"],
   ["navigation", "site navigation", "menu", "menus", "information architecture"],
   ["channel shift", "digital take-up", "digital takeup", "take-up", "move online", "moving online"],
@@ -601,7 +601,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["conference", "conferences", "event", "events", "public speaking", "speaking engagement", "speaker", "external event", "external events"],
   ["blog", "blogging", "blog post", "weeknotes", "week notes"],
   ["social media", "twitter", "linkedin", "facebook"],
-  ["signature", "e-signature", "esignature", "digital signature", "electronic signature", "e-sign", "esign"],
+  ["signature", "e-signature", "esignature", "digital signature", "electronic signature", "e-sign", "esign", "docusign", "sign electronically", "adobe sign"],
   ["document", "documents", "doc", "docs", "file", "files", "paperwork"],
   ["desk", "desks", "hot desk", "hot desking", "desk booking", "workspace", "office space"],
   // Not "building" alone: it is analysed as "build" (build a service).
@@ -668,11 +668,38 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["procurement officer", "contracting officer", "procurement lead"],
   ["contract manager", "contract management", "contracting officer's representative", "contracting officer representative", "COR"],
   ["low value procurement", "low value purchase", "low-value spend", "micro-purchase", "micropurchase", "micro-purchase threshold"],
+  // Tools, IT and security in the staff handbook: the product names and the handbook's own words for them, with what
+  // council staff call the same thing (Outlook and Teams where the handbook has Gmail, Google Groups and Slack).
+  // Not bare "presentation" (the presentation layer, presenting data), "sheets" (fact sheets, style sheets), "deck",
+  // "channel" (channel shift, writing for different channels) or "DM" (a decision maker).
+  ["distribution list", "distribution lists", "google group", "google groups", "email group", "group email", "shared mailbox", "shared inbox", "group mailbox", "listserv"],
+  ["shared calendar", "shared calendars", "share your calendar", "share a calendar", "sharing calendars", "calendar sharing", "see someone's calendar"],
+  ["spreadsheet", "spreadsheets", "excel", "microsoft excel", "google sheets"],
+  ["slides", "slide deck", "slide decks", "powerpoint", "google slides", "presentation slides"],
+  ["word document", "word documents", "microsoft word", "google docs", "google doc"],
+  ["PDF", "PDFs", "acrobat", "adobe acrobat", "acrobat pro", "adobe reader"],
+  ["online whiteboard", "digital whiteboard", "whiteboard", "whiteboarding", "remote whiteboarding", "mural", "miro", "jamboard"],
+  ["task board", "task boards", "kanban board", "kanban boards", "trello", "jira", "microsoft planner", "tracking project tasks", "task tracking"],
+  ["eventbrite", "event registration", "event sign-up", "event signup", "event booking", "register for an event"],
+  ["slack channel", "slack channels", "teams channel", "teams channels", "chat channel", "chat channels", "shared channels"],
+  ["direct message", "direct messages", "private message", "private messages", "private chat"],
+  ["meeting room", "meeting rooms", "book a meeting room", "book a room", "booking a room", "room booking", "reserve a room", "reserve a meeting room", "conference room", "conference rooms"],
+  ["lost or stolen", "lost laptop", "stolen laptop", "lost phone", "stolen phone", "lost device", "stolen device", "lost equipment", "stolen equipment"],
+  ["loaner", "loaners", "loan laptop", "spare laptop", "temporary laptop", "borrow a laptop", "laptop loan"],
+  ["peripherals", "computer accessories", "it accessories", "accessories"],
+  ["password reset", "reset password", "reset your password", "forgotten password", "forgot password", "forgot my password", "change your password", "locked out", "account locked", "unlock my account"],
+  ["password policy", "password requirements", "password rules", "strong password", "strong passwords", "stronger passwords", "password strength", "password complexity"],
+  ["software request", "software requests", "request software", "requesting software", "install software", "installing software", "approved software", "software approval", "IT standards"],
+  ["sensitive information", "sensitive data", "confidential information", "confidential data", "commercially sensitive"],
+  // Authority to operate (ATO, a US system's security sign-off) is what UK councils still call security accreditation.
+  ["ATO", "authority to operate", "security accreditation", "system accreditation", "security sign-off"],
+  ["mandatory training", "compulsory training", "required training", "statutory and mandatory training", "mandatory courses", "mandatory e-learning"],
+  ["induction training", "induction course", "induction courses", "corporate induction", "onboarding classes", "onboarding training", "onboarding sessions"],
 ];
 
 /** One-way expansions: each left-hand word (not equivalent to the others) also searches for the broader ones. */
 const BROADER: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
-  [["laptop", "mobile phone", "monitor", "headset", "charger", "keyboard", "mouse"], ["equipment", "hardware", "it equipment", "kit"]],
+  [["laptop", "mobile phone", "monitor", "headset", "charger", "keyboard", "mouse", "docking station", "webcam"], ["equipment", "hardware", "it equipment", "kit", "peripherals"]],
   [["annual leave", "sick leave", "maternity leave", "paternity leave", "compassionate leave", "TOIL"], ["leave", "time off"]],
   [["maternity leave", "paternity leave", "adoption leave", "shared parental leave"], ["parental leave", "family leave"]],
   [["flexitime", "part time", "job share", "working from home", "hybrid working", "compressed hours"], ["flexible working"]],
@@ -708,6 +735,12 @@ const BROADER: ReadonlyArray<readonly [readonly string[], readonly string[]]> = 
   [["RTO", "RPO"], ["disaster recovery"]],
   [["OLA"], ["SLA"]],
   [["microsoft 365", "active directory", "MDM"], ["it helpdesk"]],
+  [["password reset", "lost or stolen", "loaner", "software request"], ["it helpdesk"]],
+  [["webinar", "webinars"], ["video conferencing", "zoom"]],
+  // A survey tool finds survey guidance, but a question about writing a questionnaire should not find tool pages.
+  [["qualtrics", "google forms", "microsoft forms", "surveymonkey"], ["survey", "online survey"]],
+  [["induction training", "mandatory training"], ["training"]],
+  [["top secret", "TS/SCI"], ["security clearance"]],
   [["EHCP"], ["SEND"]],
   [["council housing"], ["housing"]],
   [["P45"], ["tax", "leaver", "leaving"]],
