@@ -94,7 +94,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["mental health", "mental wellbeing", "mental ill health", "emotional wellbeing"],
   ["childcare", "child care", "nursery", "daycare"],
   // Recruitment, joining, leaving, development
-  ["recruitment", "hiring", "recruiting", "recruit", "staffing"],
+  ["recruitment", "hiring", "recruiting", "recruit", "staffing", "talent acquisition"],
   ["vacancy", "vacancies", "job opening", "job openings", "jobs", "job advert", "job posting"],
   ["CV", "curriculum vitae", "resume", "résumé"],
   ["job description", "role profile", "position description", "job profile"],
@@ -136,7 +136,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["disciplinary", "disciplinary procedure", "disciplinary action", "misconduct", "gross misconduct"],
   ["code of conduct", "standards of conduct", "standards of behaviour", "expected behaviours"],
   ["whistleblowing", "whistleblower", "raising concerns", "speak up"],
-  ["bullying", "harassment", "dignity at work"],
+  ["bullying", "harassment", "dignity at work", "sexual harassment", "unacceptable behaviour", "inappropriate behaviour", "anti-harassment"],
   ["equality", "diversity", "inclusion", "EDI", "DEI", "equal opportunities", "EEO", "equal employment opportunity"],
   ["EqIA", "equality impact assessment", "equality impact assessments", "equality analysis"],
   ["reasonable adjustment", "reasonable adjustments", "reasonable accommodation", "reasonable accommodations", "workplace adjustment"],
@@ -657,7 +657,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["adverse weather", "severe weather", "bad weather", "snow day", "weather and safety leave", "weather and safety"],
   ["emergency contact", "next of kin", "in case of emergency"],
   ["employment verification", "verification of employment", "proof of employment", "confirmation of employment", "employment reference", "letter of employment", "employment letter", "mortgage reference"],
-  ["name change", "change of name", "changing your name", "deed poll"],
+  ["name change", "change of name", "changing your name", "deed poll", "preferred name", "chosen name"],
   ["veteran", "armed forces veteran", "ex-forces", "ex-military", "service leaver", "armed forces covenant"],
   ["community of practice", "communities of practice", "guild", "guilds", "practice community"],
   ["professional indemnity", "professional indemnity insurance", "professional liability insurance", "professional liability"],
@@ -671,7 +671,8 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   // Tools, IT and security in the staff handbook: the product names and the handbook's own words for them, with what
   // council staff call the same thing (Outlook and Teams where the handbook has Gmail, Google Groups and Slack).
   // Not bare "presentation" (the presentation layer, presenting data), "sheets" (fact sheets, style sheets), "deck",
-  // "channel" (channel shift, writing for different channels) or "DM" (a decision maker).
+  // "channel" (channel shift, writing for different channels) or "DM" (a decision maker). Not "stationery": the
+  // handbook's office supplies are US purchasing steps, and expanding it made an unanswerable council question look answered.
   ["distribution list", "distribution lists", "google group", "google groups", "email group", "group email", "shared mailbox", "shared inbox", "group mailbox", "listserv"],
   ["shared calendar", "shared calendars", "share your calendar", "share a calendar", "sharing calendars", "calendar sharing", "see someone's calendar"],
   ["spreadsheet", "spreadsheets", "excel", "microsoft excel", "google sheets"],
@@ -695,6 +696,32 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ["ATO", "authority to operate", "security accreditation", "system accreditation", "security sign-off"],
   ["mandatory training", "compulsory training", "required training", "statutory and mandatory training", "mandatory courses", "mandatory e-learning"],
   ["induction training", "induction course", "induction courses", "corporate induction", "onboarding classes", "onboarding training", "onboarding sessions"],
+  // How the organisation works, in the handbook's words (feedback, healthy conflict, norms, working groups, internal
+  // communications, projects in distress) and in council staff's. Not bare "conflict" (conflict of interest, merge
+  // conflicts), "minutes" ("30 minutes"), "mission" or "values" (a mission-critical service, a field's values),
+  // "distributed" (distributed denial of service), "just culture" (only "culture" is left of it) or "working agreement"
+  // (it is found inside "virtual work agreement", a remote working arrangement).
+  ["constructive feedback", "constructive criticism", "critical feedback", "negative feedback", "difficult conversations", "difficult conversation", "criticism", "honest feedback"],
+  ["healthy conflict", "conflict resolution", "disagreement", "disagreements", "creative tension", "workplace conflict", "resolving conflict", "falling out with a colleague", "dispute with a colleague"],
+  ["team norms", "conduct and norms", "team agreement", "team agreements", "team charter", "ground rules"],
+  ["psychological safety", "psychologically safe", "no blame culture", "no-blame culture", "blame-free culture", "safe to fail"],
+  ["allyship", "allies", "being an ally", "active bystander", "bystander intervention", "upstander"],
+  ["working group", "working groups", "task and finish group", "task and finish groups", "task force", "taskforce", "working party", "working parties"],
+  ["internal communications", "internal comms", "all hands", "all-hands", "staff communications", "staff comms", "all staff email", "staff announcements", "town hall meeting", "staff briefing"],
+  ["meeting notes", "note taking", "note-taking", "meeting minutes", "minute taking", "taking minutes", "notes of the meeting", "action notes"],
+  ["accessible meetings", "accessible meeting", "inclusive meetings", "inclusive meeting", "accessible events", "inclusive events"],
+  ["decision making", "decision-making", "making decisions", "decision maker", "decision makers", "who decides", "how decisions are made"],
+  ["guest speaker", "guest speakers", "non-government speakers", "external speaker", "external speakers", "outside speaker", "outside speakers", "invited speakers"],
+  ["speaking request", "speaking requests", "external speaking", "speaking at events", "speaking invitation", "invited to speak", "asked to speak", "present at a conference"],
+  ["brand", "branding", "brand guidelines", "visual identity", "identity guidelines", "corporate identity", "logo", "logos"],
+  ["our values", "core values", "mission and values", "mission statement", "organisational values", "values and behaviours", "vision and values", "company values"],
+  ["pronouns", "preferred pronouns", "gender pronouns", "personal pronouns", "using pronouns"],
+  ["captions", "captioning", "subtitles", "closed captions", "live captions", "live captioning", "real-time captioning", "CART captioning"],
+  ["inclusive hiring", "inclusive recruitment", "fair and equitable hiring", "fair recruitment", "merit system principles", "blind assessment", "name-blind recruitment", "anonymised recruitment", "blind recruitment"],
+  ["remote collaboration", "collaborating remotely", "distributed team", "distributed teams", "remote team", "remote teams", "virtual team", "virtual teams", "remote-first"],
+  ["projects in distress", "project in distress", "distressed projects", "ending projects early", "troubled project", "failing project", "struggling project", "project in trouble", "stop a project", "pause a project", "project closure"],
+  ["statement of work", "SOW", "scope of work", "statement of requirements", "work order"],
+  ["MOU", "MOUs", "memorandum of understanding", "memoranda of understanding", "interagency agreement", "interagency agreements", "IAA", "inter-authority agreement", "partnership agreement"],
 ];
 
 /** One-way expansions: each left-hand word (not equivalent to the others) also searches for the broader ones. */
@@ -741,6 +768,8 @@ const BROADER: ReadonlyArray<readonly [readonly string[], readonly string[]]> = 
   [["qualtrics", "google forms", "microsoft forms", "surveymonkey"], ["survey", "online survey"]],
   [["induction training", "mandatory training"], ["training"]],
   [["top secret", "TS/SCI"], ["security clearance"]],
+  [["speaking request", "guest speaker"], ["conference", "event"]],
+  [["psychological safety", "team norms"], ["inclusion"]],
   [["EHCP"], ["SEND"]],
   [["council housing"], ["housing"]],
   [["P45"], ["tax", "leaver", "leaving"]],
