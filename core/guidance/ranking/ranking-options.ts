@@ -59,7 +59,7 @@ export interface RankingOptions {
    * Below this confidence (0–1) the engine says it has no good answer. Chosen on the council questions and holdouts
    * A and B pooled (125 answerable, 55 unanswerable questions), for the two targets together: at least 90% of
    * answerable questions answered, and "no answer" for most unanswerable ones. The rule: the most questions
-   * answered, then the most unanswerable ones caught, then the middle of the range that gives both. 0.4–0.4125 all
+   * answered, then the most unanswerable ones caught, then the middle of the range that gives both. 0.4025–0.41 all
    * give answered 0.928 and unanswerable → no answer 0.618. 0.45 answered only 0.896: questions written blind use
    * longer, looser words than tuning questions, and a higher threshold hides their answers.
    */
