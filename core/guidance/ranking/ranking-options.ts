@@ -58,10 +58,11 @@ export interface RankingOptions {
   /**
    * Below this confidence (0–1) the engine says it has no good answer. Chosen on the council questions and holdouts
    * A and B pooled (125 answerable, 55 unanswerable questions), for the two targets together: at least 90% of
-   * answerable questions answered, and "no answer" for most unanswerable ones. The rule: the most questions
-   * answered, then the most unanswerable ones caught, then the middle of the range that gives both. 0.4025–0.41 all
-   * give answered 0.928 and unanswerable → no answer 0.618. 0.45 answered only 0.896: questions written blind use
-   * longer, looser words than tuning questions, and a higher threshold hides their answers.
+   * answerable questions answered, and "no answer" for most unanswerable ones. The rule: among thresholds that say
+   * "no answer" to at least 60% of the unanswerable questions (a margin over "most"), those answering the most; of
+   * those, the ones catching the most unanswerable questions; then the middle of that range. 0.4025–0.411 all give
+   * answered 0.928 and unanswerable → no answer 0.618. 0.45 answered only 0.896: questions written blind use longer,
+   * looser words than tuning questions, and a higher threshold hides their answers.
    */
   readonly noAnswerThreshold: number;
   /** Words in a snippet. */
