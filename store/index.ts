@@ -10,3 +10,4 @@ export * from "./records";
 export * from "./notifications";
 export * from "./site-pages";
 export * from "./parse-pool";
+export * from "./semantic";

@@ -8,6 +8,7 @@ export * from "./rendered-pages";
 export * from "./guidance-service";
 export * from "./vocabulary";
 export * from "./ranking";
+export * from "./semantic";
 export * from "./best-bets";
 export * from "./curation";
 export * from "./search-log";

@@ -1,4 +1,5 @@
 import { CouncilSearchEngine, type CouncilSearchOptions, type GuidancePage, type GuidancePages, type GuidanceSearchEngine, type PageChanges, type ParsedQuery, type SearchAnswer, type SearchHit, type Vocabulary } from "../../core";
+import { shippedWordVectors } from "../semantic/shipped-word-vectors";
 import type { SqliteGuidance } from "../sqlite-guidance";
 
 /** Pages read from SQLite per step of the index load; between steps the host serves other requests. */
@@ -29,7 +30,8 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     // The index loads on the first search (or an explicit `load()`, as the host does at start), never on ingest alone:
     // `hub ingest` runs in its own process and would build an index only to throw it away. Once loaded, pages
     // ingested in this process are indexed as they are written.
-    this.engine = new CouncilSearchEngine(options);
+    // The shipped word vectors unless the caller brings its own (re-ranking by meaning; see core ranking/meaning).
+    this.engine = new CouncilSearchEngine({ wordVectors: shippedWordVectors(), ...options });
   }
 
   /** True once the index has been loaded from SQLite. */

@@ -78,6 +78,9 @@ export const NO_KEYWORDS: Partial<RankingOptions> = { fieldWeights: { ...DEFAULT
 /** Ranking without the whole-question tag bonus (the keywords field still ranked): what that bonus alone is worth. */
 export const NO_TAG_MATCH: Partial<RankingOptions> = { tagMatchWeight: 0 };
 
+/** Ranking by words alone, without re-ranking by closeness in meaning to page titles. */
+export const NO_MEANING: Partial<RankingOptions> = { meaningWeight: 0 };
+
 /** Council Hub as it ships: GuidanceService over SQLite with the in-memory Council Hub engine. */
 export async function councilHubPeer(corpusDir: string): Promise<SearchPeer & { readonly hub: SqliteHub }> {
   const dataDir = mkdtempSync(join(tmpdir(), "council-hub-bench-hub-"));

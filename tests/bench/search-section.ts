@@ -5,7 +5,7 @@ import { fmt, markdownTable } from "./report";
 import { runScaleBench, SCALE_PAGES, type ScaleResult } from "./scale-bench";
 import { comparePeer, type HeldOutSet, type PeerReport } from "./search-compare";
 import { readQueries } from "./search-bench";
-import { councilHubPeer, councilHubVariantPeer, fts5Peer, NO_KEYWORDS, NO_TAG_MATCH, lunrPeer, miniSearchPeer, parseCorpus, type SearchPeer } from "./search-peers";
+import { councilHubPeer, councilHubVariantPeer, fts5Peer, NO_KEYWORDS, NO_MEANING, NO_TAG_MATCH, lunrPeer, miniSearchPeer, parseCorpus, type SearchPeer } from "./search-peers";
 
 /** Council-style questions written for no-answer calibration (answerable ones judged by reading the corpus). */
 export const COUNCIL_QUESTIONS_FILE = join(packageRoot(), "tests", "bench", "council-questions.jsonl");
@@ -36,6 +36,8 @@ export const COUNCIL_HOLDOUT_D_FILE = join(packageRoot(), "tests", "bench", "cou
 export const NO_KEYWORDS_NAME = "Council Hub, keywords field off";
 /** The engine row ranked without the bonus for a page tagged with exactly the question. */
 export const NO_TAG_MATCH_NAME = "Council Hub, whole-question tag match off";
+/** Council Hub ranking by words alone: what re-ranking by meaning (word vectors) is worth. */
+export const NO_MEANING_NAME = "Council Hub, meaning re-rank off";
 
 export interface SearchSectionOptions {
   /** Skip the 100k-page scale test (it takes about a minute and a couple of GB). */
@@ -80,6 +82,7 @@ export async function runSearchSection(shared: string, options: SearchSectionOpt
   // keywords field at all, too.
   await run(await councilHubVariantPeer(NO_TAG_MATCH_NAME, corpus, NO_TAG_MATCH));
   await run(await councilHubVariantPeer(NO_KEYWORDS_NAME, corpus, NO_KEYWORDS));
+  await run(await councilHubVariantPeer(NO_MEANING_NAME, corpus, NO_MEANING));
   const parsed = await parseCorpus(corpus);
   if (!options.hubOnly) {
     await run(await fts5Peer(corpus));

@@ -1,6 +1,7 @@
 import type { GuidancePage } from "../page";
 import { parseDocument } from "../parse-document";
 import { parseQuery } from "../query";
+import { WordVectors } from "../semantic/word-vectors";
 import { CouncilSearchEngine } from "./council-search-engine";
 import { DEFAULT_RANKING_OPTIONS } from "./ranking-options";
 
@@ -144,6 +145,26 @@ describe("CouncilSearchEngine", () => {
     const answer = ask(engineWith(library), "how do we get more council residents to apply online");
     expect(answer.hits[0]?.id).toBe("digital/take-up.md");
     expect(answer.noAnswer).toBe(false);
+  });
+
+  it("re-orders the pages its words found by how close their titles are in meaning to the question", () => {
+    // Two dimensions: tool words one way, leave words the other. The question's only word with a vector is "spanner".
+    const vectors = new WordVectors(["spanner", "tools", "leave"], 2, Float32Array.of(0.01, 0.01, 0.01), Int8Array.of(100, 0, 100, 0, 0, 100));
+    const library = [
+      page("it/kit.md", "# Tools\n\nAsk the service desk for a replacement.\n"),
+      page("hr/form.md", "# Replacement leave\n\nThe leave form is on the HR portal.\n"),
+    ];
+    const byWords = engineWith(library);
+    const withMeaning = new CouncilSearchEngine({ wordVectors: vectors });
+    for (const p of library) withMeaning.upsert(p);
+    const question = "spanner replacement";
+    expect(ids(byWords, question)).toEqual(["hr/form.md", "it/kit.md"]);
+    expect(ids(withMeaning, question)).toEqual(["it/kit.md", "hr/form.md"]);
+    // Meaning only re-orders: the same pages, and the same verdict on whether they answer.
+    expect(ask(withMeaning, question).noAnswer).toBe(ask(byWords, question).noAnswer);
+    const off = new CouncilSearchEngine({ wordVectors: vectors, ranking: { meaningWeight: 0 } });
+    for (const p of library) off.upsert(p);
+    expect(ids(off, question)).toEqual(["hr/form.md", "it/kit.md"]);
   });
 
   it("follows upserts and removals", () => {

@@ -1,11 +1,13 @@
 import type { IndexablePage, SearchHit } from "../page";
 import type { GuidanceSearchEngine, SearchAnswer } from "../ports";
 import type { ParsedQuery } from "../query";
+import type { WordVectors } from "../semantic/word-vectors";
 import { DEFAULT_VOCABULARY } from "../vocabulary/default-vocabulary";
 import { normaliseVocabulary, type Vocabulary } from "../vocabulary/vocabulary";
 import { ExpansionTable } from "./expansion-table";
 import { FirstPass } from "./first-pass";
 import { GuidanceIndex } from "./guidance-index";
+import { questionMeaning, rerankByMeaning } from "./meaning";
 import { isNoAnswer } from "./no-answer";
 import { planQuery } from "./query-plan";
 import { DEFAULT_RANKING_OPTIONS, type RankingOptions } from "./ranking-options";
@@ -17,12 +19,15 @@ export interface CouncilSearchOptions {
   readonly vocabulary?: Vocabulary;
   /** Ranking knobs; each one absent takes its default. */
   readonly ranking?: Partial<RankingOptions>;
+  /** Word vectors for re-ranking by meaning (see ranking/meaning); without them, pages are ranked by words alone. */
+  readonly wordVectors?: WordVectors;
 }
 
 /**
  * Council Hub's own search engine: an in-memory index with BM25F over title, headings, body and path; Porter2
  * stemming with British/American spelling folded; vocabulary expansion; typo tolerance; proximity and passage
- * re-ranking; and an honest "no good answer" signal. Pure TypeScript, so it runs the same over SQLite locally and
+ * re-ranking; re-ranking by closeness in meaning to page titles (given word vectors); and an honest "no good answer"
+ * signal. Pure TypeScript, so it runs the same over SQLite locally and
  * over any other page store.
  *
  * Keep it in step with the page store by calling `upsert`/`remove` as pages change (see store/guidance-engine).
@@ -33,14 +38,17 @@ export interface CouncilSearchOptions {
  * const { hits, noAnswer } = engine.answerNow(parseQuery("whats the lone working policy"));
  */
 export class CouncilSearchEngine implements GuidanceSearchEngine {
-  readonly index = new GuidanceIndex();
+  readonly index: GuidanceIndex;
   private readonly options: RankingOptions;
+  private readonly wordVectors: WordVectors | undefined;
   private table: ExpansionTable;
   private readonly firstPass: FirstPass;
   private readonly lookup = new TermLookup();
 
   constructor(options: CouncilSearchOptions = {}) {
     this.options = { ...DEFAULT_RANKING_OPTIONS, ...options.ranking };
+    this.wordVectors = options.wordVectors;
+    this.index = new GuidanceIndex(options.wordVectors);
     this.table = new ExpansionTable(normaliseVocabulary(options.vocabulary ?? DEFAULT_VOCABULARY));
     this.firstPass = new FirstPass(this.index, this.options);
   }
@@ -80,7 +88,8 @@ export class CouncilSearchEngine implements GuidanceSearchEngine {
     if (candidates.length === 0) return { hits: [], noAnswer: true };
     this.lookup.load(plan, this.index.vocabularySize, options.indirectMatchCredit);
     try {
-      const ranked = rerank(candidates, plan, this.lookup, this.index, options, deferred, this.firstPass.fieldNorms);
+      const byWords = rerank(candidates, plan, this.lookup, this.index, options, deferred, this.firstPass.fieldNorms);
+      const ranked = rerankByMeaning(byWords, questionMeaning(plan, this.wordVectors), this.index, options.meaningWeight);
       const hits = ranked.slice(0, query.top).map((r): SearchHit => {
         const doc = this.index.doc(r.slot)!;
         return {
@@ -91,7 +100,8 @@ export class CouncilSearchEngine implements GuidanceSearchEngine {
           ...(doc.url ? { url: doc.url } : {}),
         };
       });
-      return { hits, noAnswer: isNoAnswer(ranked, options) };
+      // Whether anything answers is judged on the words, as the threshold was chosen: meaning only re-orders.
+      return { hits, noAnswer: isNoAnswer(byWords, options) };
     } finally {
       this.lookup.clear();
     }

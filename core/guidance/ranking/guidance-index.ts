@@ -1,4 +1,5 @@
 import type { IndexablePage } from "../page";
+import { packMeaning, type WordVectors } from "../semantic/word-vectors";
 import { isStopword, scanWords, termOf } from "./analyzer";
 
 /**
@@ -64,6 +65,8 @@ export interface IndexedDoc {
    * a small typed array per keyword would cost more in overhead than in data at 100k pages.
    */
   readonly tags?: Int32Array;
+  /** The title's meaning (see semantic/word-vectors), packed; absent without word vectors or when none of its words has one. */
+  readonly meaning?: Int8Array;
 }
 
 /** One term's postings: parallel arrays of document slot, packed frequencies, and keywords frequency. */
@@ -102,6 +105,9 @@ class Postings implements PostingList {
 
 /** The inverted index. Not thread-safe, not persistent: it is rebuilt from the page store at start. */
 export class GuidanceIndex {
+  /** @param wordVectors gives each page's title a meaning, for re-ranking by meaning; without them pages have none. */
+  constructor(private readonly wordVectors?: WordVectors) {}
+
   private readonly termIds = new Map<string, number>();
   private readonly termText: string[] = [];
   private readonly postings: Postings[] = [];
@@ -320,6 +326,7 @@ export class GuidanceIndex {
       terms[distinct++] = termId;
     }
 
+    const meaning = this.wordVectors?.meaningOfText(page.title);
     this.ensureSlotCapacity(slot + 1);
     for (let f = 0; f < FIELD_COUNT; f++) {
       this.lengths[f]![slot] = lengths[f]!;
@@ -337,6 +344,7 @@ export class GuidanceIndex {
       checkpoints: Uint32Array.from(checkpoints),
       terms,
       ...(tags.length > 0 ? { tags: Int32Array.from(tags) } : {}),
+      ...(meaning ? { meaning: packMeaning(meaning) } : {}),
     });
     this.slotOf.set(page.id, slot);
     this.live8[slot] = 1;

@@ -9,5 +9,6 @@ export * from "./first-pass";
 export * from "./second-pass";
 export * from "./snippet";
 export * from "./no-answer";
+export * from "./meaning";
 export * from "./typo-variants";
 export * from "./council-search-engine";

@@ -49,6 +49,12 @@ export interface RankingOptions {
    * what was asked, as an intranet's managed keywords work.
    */
   readonly tagMatchWeight: number;
+  /**
+   * Weight of closeness in meaning between the question and a page's title (cosine of their word-vector means, see
+   * semantic/word-vectors), added to each page's score taken relative to the best page's (1). It re-orders the pages
+   * the words found; it never adds pages. 0 is off, as is running without word vectors.
+   */
+  readonly meaningWeight: number;
   /** Multiplier for the share of the question found in the page's best-matching section heading. */
   readonly headingCoverageWeight: number;
   /** Exponent on coverage (share of the question's meaning a page matches): higher punishes partial matches more. */
@@ -86,6 +92,7 @@ export const DEFAULT_RANKING_OPTIONS: RankingOptions = {
   titleCoverageWeight: 3,
   headingCoverageWeight: 0.5,
   tagMatchWeight: 0.5,
+  meaningWeight: 0.75,
   coverageExponent: 0.5,
   indirectMatchCredit: 0.8,
   noAnswerThreshold: 0.405,
