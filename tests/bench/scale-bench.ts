@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { CouncilSearchEngine, parseQuery, type GuidancePage } from "../../core";
+import { shippedWordVectors } from "../../store";
 import { CUTOFF, summarise, type LatencySummary } from "./metrics";
 import type { BenchQuery } from "./search-bench";
 import { synthesisePages } from "./synthetic-corpus";
@@ -20,10 +21,11 @@ export interface ScaleResult {
 
 /**
  * Builds the Council Hub engine over `count` synthetic pages and times searches of the same questions as at 1k.
- * The engine is driven directly (as GuidanceService does, minus parseQuery's microseconds, which are included).
+ * The engine is driven directly (as GuidanceService does, minus parseQuery's microseconds, which are included), with
+ * the shipped word vectors, as the hub composes it.
  */
 export function runScaleBench(pages: readonly GuidancePage[], queries: readonly BenchQuery[], count = SCALE_PAGES): ScaleResult {
-  const engine = new CouncilSearchEngine();
+  const engine = new CouncilSearchEngine({ wordVectors: shippedWordVectors() });
   const started = performance.now();
   for (const page of synthesisePages(pages, count)) engine.upsert(page);
   const buildMs = performance.now() - started;

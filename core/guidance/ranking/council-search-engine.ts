@@ -27,8 +27,7 @@ export interface CouncilSearchOptions {
  * Council Hub's own search engine: an in-memory index with BM25F over title, headings, body and path; Porter2
  * stemming with British/American spelling folded; vocabulary expansion; typo tolerance; proximity and passage
  * re-ranking; re-ranking by closeness in meaning to page titles (given word vectors); and an honest "no good answer"
- * signal. Pure TypeScript, so it runs the same over SQLite locally and
- * over any other page store.
+ * signal. Pure TypeScript, so it runs the same over SQLite locally and over any other page store.
  *
  * Keep it in step with the page store by calling `upsert`/`remove` as pages change (see store/guidance-engine).
  *
