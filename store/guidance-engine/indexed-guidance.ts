@@ -31,7 +31,7 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     // `hub ingest` runs in its own process and would build an index only to throw it away. Once loaded, pages
     // ingested in this process are indexed as they are written.
     // The shipped word vectors unless the caller brings its own (re-ranking by meaning; see core ranking/meaning).
-    this.engine = new CouncilSearchEngine({ wordVectors: shippedWordVectors(), ...options });
+    this.engine = new CouncilSearchEngine({ ...options, wordVectors: options.wordVectors ?? shippedWordVectors() });
   }
 
   /** True once the index has been loaded from SQLite. */

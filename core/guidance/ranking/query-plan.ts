@@ -32,6 +32,8 @@ export interface Concept {
   readonly importance: number;
   /** Indexes of the word concepts an expansion stands in for; empty for a word concept. */
   readonly covers: readonly number[];
+  /** True for a word that frames the question rather than names its topic (see isFraming): it weighs FRAME_IMPORTANCE. */
+  readonly framing?: boolean;
 }
 
 export interface QueryPlan {
@@ -99,11 +101,13 @@ const QUESTION_FRAMES: ReadonlySet<string> = new Set(
  */
 const COUNCIL_CONTEXT: ReadonlySet<string> = new Set(["council", "councils", "resident", "residents"]);
 /** Share of its usual importance a framing word keeps (the bench: 0.2–0.5 score the same; 1 is off). */
-const FRAME_IMPORTANCE = 0.35;
+export const FRAME_IMPORTANCE = 0.35;
 
 /** True for a word that frames a question (QUESTION_FRAMES) or says where it comes from (COUNCIL_CONTEXT). */
 function isFraming(surface: string): boolean {
-  return QUESTION_FRAMES.has(surface) || COUNCIL_CONTEXT.has(surface);
+  // "the council's", "a resident's": the possessive frames as the word does.
+  const word = surface.endsWith("'s") ? surface.slice(0, -2) : surface;
+  return QUESTION_FRAMES.has(word) || COUNCIL_CONTEXT.has(word);
 }
 
 /** Most distinct key words planned; a pasted paragraph is trimmed, not slowed down. */
@@ -202,12 +206,10 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     return best;
   };
 
-  const concepts: Concept[] = wordConcepts.map((c) => ({
-    label: c.label,
-    alternatives: c.alternatives,
-    importance: importanceOf(c.alternatives) * (isFraming(c.surface) ? FRAME_IMPORTANCE : 1),
-    covers: [],
-  }));
+  const concepts: Concept[] = wordConcepts.map((c) => {
+    const framing = isFraming(c.surface);
+    return { label: c.label, alternatives: c.alternatives, importance: importanceOf(c.alternatives) * (framing ? FRAME_IMPORTANCE : 1), covers: [], ...(framing ? { framing } : {}) };
+  });
 
   // Expansions: vocabulary matches, merged per covered span; and two typed words written as one ("time sheet").
   const bySpan = new Map<string, { covers: number[]; alternatives: Alternative[]; label: string }>();

@@ -25,6 +25,8 @@ export interface Ranked {
   readonly keywordCoverage: number;
   /** Body word index where the best passage starts (-1: no body match). */
   readonly passageStart: number;
+  /** True when one of the page's own keywords is exactly the question (see hasTag). */
+  readonly tagged: boolean;
 }
 
 /** Term id → concept lookups for one query, as typed arrays reset after use (a Map per query is too slow). */
@@ -245,15 +247,22 @@ export function rerank(
     keywordShare = Math.min(1, keywordShare / total);
 
     const headingShare = bestHeading / total;
-    const tagged = doc.tags !== undefined && hasTag(doc.tags, plan.typedTerms, plan.questionTerms, stop);
+    // Tag matching off (weight 0) turns off both the bonus and the place first.
+    const tagged = options.tagMatchWeight > 0 && doc.tags !== undefined && hasTag(doc.tags, plan.typedTerms, plan.questionTerms, stop);
     const boost =
       1 +
       (tagged ? options.tagMatchWeight : 0) +
       options.passageWeight * passageShare + options.titleCoverageWeight * titleShare + options.headingCoverageWeight * headingShare + options.proximityWeight * proximityShare;
     const score = firstScore * boost * Math.pow(Math.max(coverage, 0.05), options.coverageExponent);
-    ranked.push({ slot: candidate.slot, score, coverage, passageCoverage: passageShare, titleCoverage: titleShare, keywordCoverage: keywordShare, passageStart });
+    ranked.push({ slot: candidate.slot, score, coverage, passageCoverage: passageShare, titleCoverage: titleShare, keywordCoverage: keywordShare, passageStart, tagged });
   }
-  return ranked.sort((a, b) => b.score - a.score);
+  // A page tagged with exactly the question comes first, whatever its words score: its author said it is about this.
+  return ranked.sort(taggedFirst);
+}
+
+/** Orders ranked pages: those tagged with exactly the question first, then by score. */
+export function taggedFirst(a: Ranked, b: Ranked): number {
+  return Number(b.tagged) - Number(a.tagged) || b.score - a.score;
 }
 
 /**

@@ -17,6 +17,41 @@ describe("WordVectors", () => {
     expect(() => WordVectors.decode(bytes.subarray(0, bytes.length - 1))).toThrow(/truncated/);
   });
 
+  it("refuses damaged headers, dimensions, words and scales rather than half using them", () => {
+    const file = (header: object, scales: number[], values: number[]): Uint8Array => {
+      const json = new TextEncoder().encode(JSON.stringify(header));
+      const at = 8 + json.length + ((4 - ((8 + json.length) % 4)) % 4);
+      const bytes = new Uint8Array(at + 4 * scales.length + values.length);
+      const view = new DataView(bytes.buffer);
+      bytes.set([67, 72, 87, 86]); // "CHWV"
+      view.setUint32(4, json.length, true);
+      bytes.set(json, 8);
+      scales.forEach((scale, i) => view.setFloat32(at + 4 * i, scale, true));
+      bytes.set(Int8Array.from(values).map((v) => v & 0xff), at + 4 * scales.length);
+      return bytes;
+    };
+    expect(() => WordVectors.decode(file({ format: 1, dimensions: 1, words: ["a"] }, [1], [5]))).not.toThrow();
+    expect(() => WordVectors.decode(file({ format: 1, dimensions: 0.5, words: ["a"] }, [1], [5]))).toThrow(/Unsupported/);
+    expect(() => WordVectors.decode(file({ format: 1, dimensions: -3, words: [] }, [], []))).toThrow(/Unsupported/);
+    expect(() => WordVectors.decode(file({ format: 1, dimensions: 1, words: [7] }, [1], [5]))).toThrow(/Unsupported/);
+    expect(() => WordVectors.decode(file({ format: 2, dimensions: 1, words: ["a"] }, [1], [5]))).toThrow(/Unsupported/);
+    expect(() => WordVectors.decode(file({ format: 1, dimensions: 1, words: ["a"] }, [Number.NaN], [5]))).toThrow(/bad scale/);
+    expect(() => WordVectors.decode(file({ format: 1, dimensions: 1, words: ["a", "a"] }, [1, 1], [5, 6]))).toThrow(/twice/);
+    const good = file({ format: 1, dimensions: 1, words: ["a"] }, [1], [5]);
+    new DataView(good.buffer).setUint32(4, 1_000_000, true);
+    expect(() => WordVectors.decode(good)).toThrow(/truncated/);
+    const garbled = file({ format: 1, dimensions: 1, words: ["a"] }, [1], [5]);
+    garbled[8] = 0x7b + 1; // the header's "{" is no longer JSON
+    expect(() => WordVectors.decode(garbled)).toThrow(/damaged header/);
+  });
+
+  it("lets some words count for less in a meaning", () => {
+    const even = vectors.meaningOf(["laptop", "holiday"])!;
+    const mostlyLaptop = vectors.meaningOf(["laptop", "holiday"], [1, 0.35])!;
+    expect(mostlyLaptop[0]).toBeGreaterThan(even[0]!);
+    expect(vectors.meaningOf(["laptop", "holiday"], [1, 0])).toEqual(vectors.meaningOf(["laptop"]));
+  });
+
   it("gives a text the unit mean of its known words, leaving out stopwords and unknown words", () => {
     const meaning = vectors.meaningOfText("The laptop and the holiday, whatever zxq means")!;
     expect(Math.hypot(...meaning)).toBeCloseTo(1, 5);

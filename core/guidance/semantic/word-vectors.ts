@@ -24,6 +24,7 @@ export class WordVectors {
       throw new Error(`Word vectors do not add up: ${words.length} words, ${scales.length} scales, ${values.length} values of ${dimensions} dimensions`);
     }
     this.rows = new Map(words.map((word, row) => [word, row]));
+    if (this.rows.size !== words.length) throw new Error("Word vectors list a word twice");
   }
 
   /** Reads a word-vectors file (layout above). Throws on anything else, so a damaged file is never half used. */
@@ -31,18 +32,28 @@ export class WordVectors {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (bytes.byteLength < 8 || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) throw new Error("Not a word-vectors file");
     const headerLength = view.getUint32(4, true);
-    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as { format?: unknown; dimensions?: unknown; words?: unknown };
-    if (header.format !== FORMAT || typeof header.dimensions !== "number" || !Array.isArray(header.words)) throw new Error("Unsupported word-vectors file");
-    const words = header.words as string[];
-    const dimensions = header.dimensions;
+    if (8 + headerLength > bytes.byteLength) throw new Error("Word-vectors file is truncated");
+    let header: { format?: unknown; dimensions?: unknown; words?: unknown };
+    try {
+      header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as typeof header;
+    } catch {
+      throw new Error("Word-vectors file has a damaged header");
+    }
+    const { dimensions, words } = header;
+    if (header.format !== FORMAT || !Number.isInteger(dimensions) || (dimensions as number) <= 0 || !Array.isArray(words) || !words.every((w) => typeof w === "string")) {
+      throw new Error("Unsupported word-vectors file");
+    }
     let at = 8 + headerLength;
     at += (4 - (at % 4)) % 4;
     const scales = new Float32Array(words.length);
-    for (let i = 0; i < words.length; i++) scales[i] = view.getFloat32(at + 4 * i, true);
+    if (bytes.byteLength - at !== words.length * (4 + (dimensions as number))) throw new Error("Word-vectors file is truncated or too long");
+    for (let i = 0; i < words.length; i++) {
+      scales[i] = view.getFloat32(at + 4 * i, true);
+      if (!(Number.isFinite(scales[i]) && scales[i]! > 0)) throw new Error(`Word-vectors file has a bad scale for "${words[i] as string}"`);
+    }
     at += 4 * words.length;
-    if (bytes.byteLength - at !== words.length * dimensions) throw new Error("Word-vectors file is truncated or too long");
     const values = new Int8Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + bytes.byteLength));
-    return new WordVectors(words, dimensions, scales, values);
+    return new WordVectors(words as string[], dimensions as number, scales, values);
   }
 
   /** Encodes vectors in the file layout {@link decode} reads. */
@@ -72,14 +83,17 @@ export class WordVectors {
   /**
    * The meaning of some words: the mean of the vectors of those the table knows, at unit length; undefined when it
    * knows none. Words are surfaces as the analyser gives them (lower case, accents folded); stopwords are left out.
+   * `weights` (one per word, default 1) make some words count for more than others in the mean.
    */
-  meaningOf(words: Iterable<string>): Float32Array | undefined {
+  meaningOf(words: readonly string[], weights?: readonly number[]): Float32Array | undefined {
     const sum = new Float32Array(this.dimensions);
     let known = 0;
-    for (const word of words) {
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
       const row = isStopword(word) ? undefined : this.rows.get(word);
-      if (row === undefined) continue;
-      const scale = this.scales[row]!;
+      const weight = weights?.[w] ?? 1;
+      if (row === undefined || !(weight > 0)) continue;
+      const scale = this.scales[row]! * weight;
       const from = row * this.dimensions;
       for (let d = 0; d < this.dimensions; d++) sum[d]! += this.values[from + d]! * scale;
       known++;
