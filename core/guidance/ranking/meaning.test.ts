@@ -31,6 +31,12 @@ describe("questionMeaning", () => {
     expect(meaningSimilarity(meaning, council)).toBeLessThan(0.4);
   });
 
+  it("takes a framing word's possessive ('the council's') as framing too", () => {
+    const plan = planFor("the council's charger");
+    expect(plan.concepts.find((c) => c.label === "council's")?.framing).toBe(true);
+    expect(plan.concepts.find((c) => c.label === "charger")?.framing).toBeUndefined();
+  });
+
   it("has no meaning without vectors, or for words none of which has one", () => {
     expect(questionMeaning(planFor("council charger"), undefined)).toBeUndefined();
     expect(questionMeaning(planFor("zzyzx"), vectors)).toBeUndefined();
