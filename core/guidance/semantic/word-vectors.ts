@@ -43,8 +43,7 @@ export class WordVectors {
     if (header.format !== FORMAT || !Number.isInteger(dimensions) || (dimensions as number) <= 0 || !Array.isArray(words) || !words.every((w) => typeof w === "string")) {
       throw new Error("Unsupported word-vectors file");
     }
-    let at = 8 + headerLength;
-    at += (4 - (at % 4)) % 4;
+    let at = scalesOffset(headerLength);
     const scales = new Float32Array(words.length);
     if (bytes.byteLength - at !== words.length * (4 + (dimensions as number))) throw new Error("Word-vectors file is truncated or too long");
     for (let i = 0; i < words.length; i++) {
@@ -59,8 +58,7 @@ export class WordVectors {
   /** Encodes vectors in the file layout {@link decode} reads. */
   encode(): Uint8Array<ArrayBuffer> {
     const header = new TextEncoder().encode(JSON.stringify({ format: FORMAT, dimensions: this.dimensions, words: this.words }));
-    const start = 8 + header.length;
-    const scalesAt = start + ((4 - (start % 4)) % 4);
+    const scalesAt = scalesOffset(header.length);
     const bytes = new Uint8Array(scalesAt + 4 * this.words.length + this.values.length);
     const view = new DataView(bytes.buffer);
     bytes.set([...MAGIC].map((c) => c.charCodeAt(0)));
@@ -113,6 +111,12 @@ export class WordVectors {
 
 const MAGIC = "CHWV";
 const FORMAT = 1;
+
+/** Where the scales start: after the magic, the header length and the header, padded to 4 bytes (float32 aligned). */
+function scalesOffset(headerLength: number): number {
+  const end = 8 + headerLength;
+  return end + ((4 - (end % 4)) % 4);
+}
 /** A packed meaning holds each component × PACKED_SCALE as an int8 (components of a unit vector are within ±1). */
 const PACKED_SCALE = 127;
 
