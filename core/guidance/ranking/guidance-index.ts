@@ -1,6 +1,16 @@
 import type { IndexablePage } from "../page";
 import { packMeaning, type WordVectors } from "../semantic/word-vectors";
 import { isStopword, scanWords, termOf } from "./analyzer";
+import {
+  checkSnapshot,
+  isTypedArray,
+  INDEX_SNAPSHOT_FORMAT,
+  SNAPSHOT_DOCS_PER_PART,
+  SNAPSHOT_TERMS_PER_PART,
+  type IndexSnapshotHead,
+  type IndexSnapshotPart,
+  type SnapshotDoc,
+} from "./index-snapshot";
 
 /**
  * The in-memory inverted index behind Council Hub search. Pages are added and removed one at a time (an upsert is a
@@ -86,13 +96,15 @@ class Postings implements PostingList {
 
   push(doc: number, packed: number, keywords: number): void {
     if (this.length === this.docs.length) {
-      const docs = new Int32Array(this.length * 2);
+      // At least 4: a list restored from a snapshot can be empty, and exactly full.
+      const capacity = Math.max(4, this.length * 2);
+      const docs = new Int32Array(capacity);
       docs.set(this.docs);
       this.docs = docs;
-      const freqs = new Uint32Array(this.length * 2);
+      const freqs = new Uint32Array(capacity);
       freqs.set(this.freqs);
       this.freqs = freqs;
-      const kw = new Uint8Array(this.length * 2);
+      const kw = new Uint8Array(capacity);
       kw.set(this.keywords);
       this.keywords = kw;
     }
@@ -350,6 +362,152 @@ export class GuidanceIndex {
     this.live8[slot] = 1;
     this.live++;
     this.version++;
+  }
+
+  /**
+   * The index as plain data, part by part (see index-snapshot). The parts share no memory with the index, but are
+   * taken as they are generated: do not change the index until the last part has been taken. Part sizes are
+   * parameters only so tests can cut a small index into many parts.
+   */
+  *snapshotParts(termsPerPart = SNAPSHOT_TERMS_PER_PART, docsPerPart = SNAPSHOT_DOCS_PER_PART): Generator<IndexSnapshotPart> {
+    const slots = this.docs.length;
+    const terms = this.termText.length;
+    yield {
+      kind: "head",
+      format: INDEX_SNAPSHOT_FORMAT,
+      terms,
+      surfaces: this.surfaces.size,
+      slots,
+      live: this.live,
+      dead: this.dead,
+      docFreq: this.docFreq.slice(0, terms),
+      stop: this.stop.slice(0, terms),
+      lengths: this.lengths.map((l) => l.slice(0, slots)),
+      lengthSums: this.lengthSums.slice(),
+      live8: this.live8.slice(0, slots),
+    } satisfies IndexSnapshotHead;
+    for (let from = 0; from < terms; from += termsPerPart) {
+      yield { kind: "terms", from, text: this.termText.slice(from, from + termsPerPart) };
+    }
+    const surfaces = [...this.surfaces];
+    for (let from = 0; from < surfaces.length; from += termsPerPart) {
+      const chunk = surfaces.slice(from, from + termsPerPart);
+      yield { kind: "surfaces", surfaces: chunk.map(([surface]) => surface), ids: Int32Array.from(chunk, ([, id]) => id) };
+    }
+    for (let from = 0; from < terms; from += termsPerPart) {
+      const lists = this.postings.slice(from, from + termsPerPart);
+      const offsets = new Int32Array(lists.length + 1);
+      lists.forEach((list, k) => (offsets[k + 1] = offsets[k]! + list.length));
+      const total = offsets[lists.length]!;
+      const docs = new Int32Array(total);
+      const freqs = new Uint32Array(total);
+      const keywords = new Uint8Array(total);
+      lists.forEach((list, k) => {
+        docs.set(list.docs.subarray(0, list.length), offsets[k]);
+        freqs.set(list.freqs.subarray(0, list.length), offsets[k]);
+        keywords.set(list.keywords.subarray(0, list.length), offsets[k]);
+      });
+      yield { kind: "postings", from, offsets, docs, freqs, keywords };
+    }
+    for (let from = 0; from < slots; from += docsPerPart) {
+      yield {
+        kind: "docs",
+        from,
+        docs: this.docs.slice(from, from + docsPerPart).map((doc): SnapshotDoc | null => {
+          if (!doc) return null;
+          const { text: _text, ...rest } = doc;
+          return rest;
+        }),
+      };
+    }
+  }
+
+  /**
+   * Replaces this index's contents with a snapshot's (see snapshotParts), giving each page its text from `textOf`.
+   * A page for which `textOf` has no text (changed or gone since the snapshot) is left out, as if removed; the
+   * caller indexes its current version. Throws SnapshotMismatch, leaving the index as it was, when the parts are
+   * not a whole, well-formed snapshot of this format.
+   */
+  restore(parts: readonly IndexSnapshotPart[], textOf: (id: string) => string | undefined): void {
+    const head = parts[0];
+    checkSnapshot(head?.kind === "head" && head.format === INDEX_SNAPSHOT_FORMAT, "not a snapshot of this format");
+    const { terms, slots } = head;
+    checkSnapshot(isTypedArray(head.docFreq, "Int32Array") && head.docFreq.length === terms && isTypedArray(head.stop, "Uint8Array") && head.stop.length === terms, "term arrays");
+    checkSnapshot(head.lengths.length === FIELD_COUNT && head.lengths.every((l) => isTypedArray(l, "Float32Array") && l.length === slots), "length arrays");
+    checkSnapshot(isTypedArray(head.live8, "Uint8Array") && head.live8.length === slots && isTypedArray(head.lengthSums, "Float64Array") && head.lengthSums.length === FIELD_COUNT, "slot arrays");
+
+    const termText: string[] = [];
+    const postings: Postings[] = [];
+    const surfaces = new Map<string, number>();
+    const docs: Array<IndexedDoc | undefined> = [];
+    for (const part of parts.slice(1)) {
+      if (part.kind === "terms") {
+        checkSnapshot(part.from === termText.length && part.text.every((t) => typeof t === "string"), "terms out of order");
+        termText.push(...part.text);
+      } else if (part.kind === "surfaces") {
+        checkSnapshot(isTypedArray(part.ids, "Int32Array") && part.ids.length === part.surfaces.length, "surfaces");
+        part.surfaces.forEach((surface, k) => surfaces.set(surface, part.ids[k]!));
+      } else if (part.kind === "postings") {
+        checkSnapshot(part.from === postings.length && isTypedArray(part.offsets, "Int32Array") && isTypedArray(part.docs, "Int32Array"), "postings out of order");
+        checkSnapshot(isTypedArray(part.freqs, "Uint32Array") && isTypedArray(part.keywords, "Uint8Array"), "posting arrays");
+        const total = part.offsets[part.offsets.length - 1]!;
+        checkSnapshot(part.docs.length === total && part.freqs.length === total && part.keywords.length === total, "posting lengths");
+        for (let k = 0; k + 1 < part.offsets.length; k++) {
+          const from = part.offsets[k]!;
+          const to = part.offsets[k + 1]!;
+          checkSnapshot(from <= to && to <= total, "posting offsets");
+          // Views into the part's arrays: the first push after restore copies them out (see Postings.push).
+          const list = new Postings();
+          list.docs = part.docs.subarray(from, to);
+          list.freqs = part.freqs.subarray(from, to);
+          list.keywords = part.keywords.subarray(from, to);
+          list.length = to - from;
+          postings.push(list);
+        }
+      } else if (part.kind === "docs") {
+        checkSnapshot(part.from === docs.length, "pages out of order");
+        for (const doc of part.docs) docs.push(doc ? { ...doc, text: textOf(doc.id) ?? "" } : undefined);
+      } else {
+        checkSnapshot(false, "a second head");
+      }
+    }
+    checkSnapshot(termText.length === terms && postings.length === terms && surfaces.size === head.surfaces && docs.length === slots, "parts missing");
+    for (const id of surfaces.values()) checkSnapshot(id >= 0 && id < terms, "surface term id");
+    for (const list of postings) for (let i = 0; i < list.length; i++) checkSnapshot(list.docs[i]! >= 0 && list.docs[i]! < slots, "posting slot");
+    docs.forEach((doc, slot) => checkSnapshot((doc !== undefined) === (head.live8[slot] === 1), "live flags"));
+
+    // Valid: swap it in.
+    this.termIds.clear();
+    termText.forEach((term, id) => this.termIds.set(term, id));
+    this.termText.length = 0;
+    this.termText.push(...termText);
+    this.postings.length = 0;
+    this.postings.push(...postings);
+    const capacity = Math.max(1024, terms);
+    this.docFreq = grow(head.docFreq, capacity);
+    this.stop = growBytes(head.stop, capacity);
+    this.scratchCounts = new Int32Array(capacity * FIELD_COUNT);
+    this.surfaces.clear();
+    for (const [surface, id] of surfaces) this.surfaces.set(surface, id);
+    const slotCapacity = Math.max(1024, slots);
+    this.lengths = head.lengths.map((l) => {
+      const next = new Float32Array(slotCapacity);
+      next.set(l);
+      return next;
+    });
+    this.live8 = growBytes(head.live8, slotCapacity);
+    this.lengthSums.set(head.lengthSums);
+    this.docs.length = 0;
+    this.slotOf.clear();
+    docs.forEach((doc, slot) => {
+      this.docs.push(doc);
+      if (doc) this.slotOf.set(doc.id, slot);
+    });
+    this.live = head.live;
+    this.dead = head.dead;
+    this.version++;
+    // Pages changed or gone since the snapshot: out, as any removed page (the caller indexes their current version).
+    for (const doc of docs) if (doc && textOf(doc.id) === undefined) this.remove(doc.id);
   }
 
   /** Term id for a surface word, creating the term on first sight. */

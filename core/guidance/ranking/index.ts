@@ -12,3 +12,4 @@ export * from "./no-answer";
 export * from "./meaning";
 export * from "./typo-variants";
 export * from "./council-search-engine";
+export * from "./index-snapshot";

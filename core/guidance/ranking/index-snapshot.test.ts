@@ -1,0 +1,110 @@
+import type { GuidancePage } from "../page";
+import { parseDocument } from "../parse-document";
+import { parseQuery } from "../query";
+import { WordVectors } from "../semantic/word-vectors";
+import { CouncilSearchEngine } from "./council-search-engine";
+import { SnapshotMismatch, snapshotContentHashes, type IndexSnapshotPart } from "./index-snapshot";
+
+const NOW = new Date("2025-06-01T12:00:00Z");
+const WORDS = "leave sickness laptop charger password expenses mileage parking training payslip pension flexitime overtime desk lone working risk assessment fire safety first aid volunteer union grievance appraisal".split(" ");
+const QUESTIONS = ["annual leave", "laptop charger broke", "lone working risk", "how do i claim mileage expenses", "pension", "fire safety training", "grievance union rep", "parking permit", "first aid", "what's the flexitime policy"];
+
+/** A page of a few topic words, the same for the same n (a small deterministic generator, no randomness). */
+function page(n: number, edition = 0): GuidancePage {
+  const word = (k: number): string => WORDS[(n * 7 + k * 13 + edition * 5) % WORDS.length]!;
+  const body = Array.from({ length: 12 }, (_, k) => `${word(k)} ${word(k + 1)} guidance for staff, section ${k}.`).join(" ");
+  const keywords = n % 5 === 0 ? `---\nkeywords: [${word(1)} ${word(2)}]\n---\n` : "";
+  return parseDocument({ id: `topic/page-${n}.md`, content: `${keywords}# ${word(0)} and ${word(3)} (${n})\n\n## ${word(4)}\n\n${body}\n` }, "test", NOW);
+}
+
+const vectors = new WordVectors(WORDS.slice(0, 4), 2, Float32Array.of(0.01, 0.01, 0.01, 0.01), Int8Array.of(100, 0, 0, 100, 70, 70, -50, 90));
+
+function engineWith(pages: readonly GuidancePage[]): CouncilSearchEngine {
+  const engine = new CouncilSearchEngine({ wordVectors: vectors });
+  for (const p of pages) engine.upsert(p);
+  return engine;
+}
+
+const answers = (engine: CouncilSearchEngine) => QUESTIONS.map((q) => engine.answerNow(parseQuery(q, 10)));
+
+/** The engine's index as parts, copied as a file or a worker message would copy them (nothing shared). */
+const partsOf = (engine: CouncilSearchEngine, termsPerPart = 17, docsPerPart = 9): IndexSnapshotPart[] => structuredClone([...engine.index.snapshotParts(termsPerPart, docsPerPart)]);
+
+function restoredFrom(parts: readonly IndexSnapshotPart[], pages: readonly GuidancePage[], omit: ReadonlySet<string> = new Set()): CouncilSearchEngine {
+  const text = new Map(pages.filter((p) => !omit.has(p.id)).map((p) => [p.id, p.text]));
+  const engine = new CouncilSearchEngine({ wordVectors: vectors });
+  engine.index.restore(parts, (id) => text.get(id));
+  return engine;
+}
+
+describe("search index snapshots", () => {
+  const pages = Array.from({ length: 60 }, (_, n) => page(n));
+
+  it("restores an index that answers every question exactly as the original, text and meaning included", () => {
+    const original = engineWith(pages);
+    for (const n of [3, 11, 40]) original.remove(page(n).id); // dead slots travel too
+    const restored = restoredFrom(partsOf(original), pages);
+
+    expect(restored.size).toBe(57);
+    expect(answers(restored)).toEqual(answers(original));
+    expect(answers(original).some((a) => a.hits.length > 0 && !a.noAnswer)).toBe(true);
+    const slot = restored.index.slot(page(0).id);
+    expect(restored.index.doc(slot)).toEqual(original.index.doc(original.index.slot(page(0).id)));
+    expect(restored.index.doc(slot)?.meaning).toBeDefined();
+  });
+
+  it("keeps working as an index after restore: new, changed and removed pages, through a compaction", () => {
+    const many = Array.from({ length: 400 }, (_, n) => page(n));
+    const titled = parseDocument({ id: "topic/for-staff.md", content: "# For staff\n\nPension guidance.\n" }, "test", NOW);
+    const original = engineWith(many);
+    const restored = restoredFrom(partsOf(original, 500, 50), many);
+    const change = (engine: CouncilSearchEngine): void => {
+      for (let n = 0; n < 300; n++) engine.remove(page(n).id); // past the compaction threshold
+      for (let n = 390; n < 420; n++) engine.upsert(page(n, 1)); // changed and new pages: postings grow from restored lists
+      engine.upsert(titled); // "for" so far only in bodies, where stopwords are not posted: its list was empty
+    };
+    change(original);
+    change(restored);
+
+    expect(restored.size).toBe(original.size);
+    expect(restored.index.slotCount).toBe(original.index.slotCount); // compacted alike
+    expect(answers(restored)).toEqual(answers(original));
+    expect(answers(restored)).toEqual(answers(engineWith([...many.slice(300, 390), ...Array.from({ length: 30 }, (_, k) => page(390 + k, 1)), titled])));
+    const forList = restored.index.postingsOf(restored.index.termId("for"))!;
+    expect(Array.from(forList.docs.subarray(0, forList.length))).toEqual([restored.index.slot(titled.id)]);
+  });
+
+  it("leaves out the pages the store no longer has as they were, as if removed", () => {
+    const original = engineWith(pages);
+    const gone = new Set([page(0).id, page(7).id, page(21).id]);
+    const restored = restoredFrom(partsOf(original), pages, gone);
+
+    expect(restored.size).toBe(57);
+    for (const id of gone) expect(restored.index.slot(id)).toBe(-1);
+    expect(answers(restored)).toEqual(answers(engineWith(pages.filter((p) => !gone.has(p.id)))));
+  });
+
+  it("lists the content hash of every page it holds", () => {
+    const original = engineWith(pages.slice(0, 5));
+    expect(snapshotContentHashes(partsOf(original))).toEqual(new Map(pages.slice(0, 5).map((p) => [p.id, p.contentHash])));
+  });
+
+  it("refuses a damaged or partial snapshot and leaves the index it was given unchanged", () => {
+    const parts = partsOf(engineWith(pages));
+    const head = parts[0]!;
+    const damaged: Array<[string, IndexSnapshotPart[]]> = [
+      ["no head", parts.slice(1)],
+      ["another format", [{ ...head, format: 999 } as IndexSnapshotPart, ...parts.slice(1)]],
+      ["a part missing", parts.filter((_, i) => i !== 3)],
+      ["the pages cut short", parts.slice(0, -1)],
+      ["parts out of order", [parts[0]!, parts[2]!, parts[1]!, ...parts.slice(3)]],
+      ["a posting past the last page", parts.map((p) => (p.kind === "postings" && p.from === 0 ? { ...p, docs: p.docs.map(() => 10_000) } : p))],
+    ];
+    const engine = engineWith(pages.slice(0, 10));
+    const before = answers(engine);
+    for (const [what, bad] of damaged) {
+      expect(() => engine.index.restore(bad, () => "text")).toThrow(SnapshotMismatch);
+      expect({ what, answers: answers(engine) }).toEqual({ what, answers: before });
+    }
+  });
+});
