@@ -1,1 +1,3 @@
 export * from "./indexed-guidance";
+export * from "./index-snapshot-file";
+export * from "./snapshot-key";

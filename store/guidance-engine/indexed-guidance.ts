@@ -1,9 +1,48 @@
-import { CouncilSearchEngine, type CouncilSearchOptions, type GuidancePage, type GuidancePages, type GuidanceSearchEngine, type PageChanges, type ParsedQuery, type SearchAnswer, type SearchHit, type Vocabulary } from "../../core";
+import {
+  CouncilSearchEngine,
+  snapshotContentHashes,
+  SnapshotMismatch,
+  type BackgroundErrorHandler,
+  type CouncilSearchOptions,
+  type GuidancePage,
+  type GuidancePages,
+  type GuidanceSearchEngine,
+  type IndexablePage,
+  type PageChanges,
+  type ParsedQuery,
+  type SearchAnswer,
+  type SearchHit,
+  type Vocabulary,
+} from "../../core";
 import { shippedWordVectors } from "../semantic/shipped-word-vectors";
 import type { SqliteGuidance } from "../sqlite-guidance";
+import { readSnapshotFile, writeSnapshotFile } from "./index-snapshot-file";
+import { indexSnapshotKey } from "./snapshot-key";
 
 /** Pages read from SQLite per step of the index load; between steps the host serves other requests. */
 export const INDEX_LOAD_CHUNK = 500;
+
+/** Keeping the index on disk between runs (see index-snapshot-file), so a host starts without re-analysing every page. */
+export interface IndexSnapshotOptions {
+  /** The snapshot file, beside the database. */
+  readonly file: string;
+  /** Reports a snapshot that could not be written (the host keeps running; the next start rebuilds). */
+  readonly onError: BackgroundErrorHandler;
+  /** Says how the index was loaded, for the host's log. */
+  readonly log?: (message: string) => void;
+}
+
+/** How the index was last loaded: for the host's log and for tests. */
+export interface IndexLoadReport {
+  /** "snapshot": restored, then brought up to date; "pages": built by analysing every page. */
+  readonly from: "snapshot" | "pages";
+  readonly pages: number;
+  /** Pages analysed: all of them from pages, only those changed since the snapshot from one. */
+  readonly analysed: number;
+  readonly ms: number;
+  /** Why a snapshot was not used, when one was configured. */
+  readonly snapshotUnusable?: string;
+}
 
 /**
  * The SQLite page store with Council Hub's in-memory search engine kept in step with it. Pages live (durably) in
@@ -22,10 +61,16 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
   private seenSeq = -1;
   /** The chunked load in progress, shared by everyone waiting for it. */
   private loading: Promise<void> | undefined;
+  /** A snapshot being written: the index must not change until it is done (see saveSnapshot). */
+  private writing: Promise<void> | undefined;
+  /** The index's changeVersion when a snapshot last matched it (written or restored); -1: none does. */
+  private savedVersion = -1;
+  private report: IndexLoadReport | undefined;
 
   constructor(
     private readonly store: SqliteGuidance,
     options: CouncilSearchOptions = {},
+    private readonly snapshot?: IndexSnapshotOptions,
   ) {
     // The index loads on the first search (or an explicit `load()`, as the host does at start), never on ingest alone:
     // `hub ingest` runs in its own process and would build an index only to throw it away. Once loaded, pages
@@ -37,6 +82,11 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
   /** True once the index has been loaded from SQLite. */
   get loaded(): boolean {
     return this.seenSeq >= 0;
+  }
+
+  /** How the index was loaded, once it has been. */
+  get lastLoad(): IndexLoadReport | undefined {
+    return this.report;
   }
 
   async get(id: string): Promise<GuidancePage | undefined> {
@@ -57,8 +107,9 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
 
   async apply(changes: PageChanges): Promise<void> {
     await this.store.apply(changes);
-    // Not loaded yet: the load will read these pages with everything else.
-    if (this.seenSeq < 0) return;
+    // Not loaded yet: the load will read these pages with everything else. A snapshot being written: the change
+    // log has these changes, and the next search replays them once it is done.
+    if (this.seenSeq < 0 || this.writing) return;
     for (const id of changes.removals) this.engine.remove(id);
     for (const page of changes.upserts) this.engine.upsert(page);
   }
@@ -89,17 +140,118 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
   }
 
   private async loadInChunks(): Promise<void> {
+    const started = performance.now();
     // Read the head before the pages: changes committed during the load are replayed afterwards.
     const head = this.store.changeSeq();
+    let unusable: string | undefined;
+    if (this.snapshot) {
+      const restored = await this.restoreSnapshot(this.snapshot.file);
+      if (typeof restored === "number") {
+        this.seenSeq = head;
+        this.loadedFrom({ from: "snapshot", pages: this.engine.size, analysed: restored, ms: performance.now() - started });
+        return;
+      }
+      unusable = restored.unusable;
+    }
+    await this.eachPageChunk((pages) => {
+      for (const page of pages) this.engine.upsert(page);
+    });
+    this.seenSeq = head;
+    this.loadedFrom({ from: "pages", pages: this.engine.size, analysed: this.engine.size, ms: performance.now() - started, ...(unusable ? { snapshotUnusable: unusable } : {}) });
+    // Keep what was just built for the next start; searches need not wait for it (saveSnapshot reports its own errors).
+    if (this.snapshot) void this.saveSnapshot();
+  }
+
+  /** Reads every page from SQLite, INDEX_LOAD_CHUNK at a time, giving the event loop back between chunks. */
+  private async eachPageChunk(use: (pages: IndexablePage[]) => void): Promise<void> {
     let afterRow = 0;
     for (;;) {
       const { pages, lastRow } = this.store.pagesAfter(afterRow, INDEX_LOAD_CHUNK);
-      for (const page of pages) this.engine.upsert(page);
+      use(pages);
       if (pages.length < INDEX_LOAD_CHUNK) break;
       afterRow = lastRow;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    this.seenSeq = head;
+  }
+
+  /**
+   * Restores the index from the snapshot file, then brings it up to date with SQLite: every page is read (reading is
+   * cheap; analysing is what the snapshot saves), a page whose content hash matches the snapshot's keeps its
+   * analysis and gets its text, and only new and changed pages are analysed. Pages gone since drop out. So a stale
+   * snapshot (a crash since, a restored database backup, another process's ingest) still gives exactly the index a
+   * full load would. Returns the pages analysed, or why the snapshot could not be used.
+   */
+  private async restoreSnapshot(file: string): Promise<number | { unusable: string }> {
+    let key: string;
+    try {
+      key = indexSnapshotKey();
+    } catch (error) {
+      return { unusable: `its key could not be worked out (${error instanceof Error ? error.message : String(error)})` };
+    }
+    const read = await readSnapshotFile(file, key);
+    if ("unusable" in read) return read;
+    const hashes = snapshotContentHashes(read.parts);
+    const texts = new Map<string, string>();
+    const changed: IndexablePage[] = [];
+    await this.eachPageChunk((pages) => {
+      for (const page of pages) {
+        if (hashes.get(page.id) === page.contentHash) texts.set(page.id, page.text);
+        else changed.push(page);
+      }
+    });
+    try {
+      this.engine.index.restore(read.parts, (id) => texts.get(id));
+    } catch (error) {
+      // Restore checks the parts before it changes anything, but a file that deserialised into something stranger
+      // than it checks for may throw elsewhere: start from an empty index either way.
+      this.engine.index.clear();
+      return { unusable: error instanceof SnapshotMismatch ? error.message : `damaged (${error instanceof Error ? error.message : String(error)})` };
+    }
+    // Unchanged since the snapshot only if no page was analysed or dropped.
+    if (changed.length === 0 && texts.size === hashes.size) this.savedVersion = this.engine.index.changeVersion;
+    for (const page of changed) this.engine.upsert(page);
+    return changed.length;
+  }
+
+  private loadedFrom(report: IndexLoadReport): void {
+    this.report = report;
+    const seconds = (report.ms / 1000).toFixed(1);
+    const why = report.snapshotUnusable ? ` (snapshot not used: ${report.snapshotUnusable})` : "";
+    this.snapshot?.log?.(
+      report.from === "snapshot"
+        ? `search index restored from its snapshot in ${seconds} s: ${report.pages} pages, ${report.analysed} changed since analysed again`
+        : `search index built from ${report.pages} pages in ${seconds} s${why}`,
+    );
+  }
+
+  /**
+   * Writes the index to the snapshot file, if one is configured, the index is loaded and it changed since the last
+   * snapshot. While it writes, the index does not change: pages written meanwhile wait in the change log and are
+   * indexed on the next search after. A write that fails is reported, and the next start rebuilds from the pages.
+   */
+  async saveSnapshot(): Promise<void> {
+    const snapshot = this.snapshot;
+    if (!snapshot) return;
+    // One write at a time: a caller arriving during a write waits for it, then checks again.
+    while (this.writing) await this.writing;
+    const version = this.engine.index.changeVersion;
+    if (this.seenSeq < 0 || version === this.savedVersion) return;
+    this.writing = (async () => {
+      try {
+        await writeSnapshotFile(snapshot.file, indexSnapshotKey(), this.engine.index.snapshotParts());
+        this.savedVersion = version;
+      } catch (error) {
+        snapshot.onError(error, "writing the search index snapshot");
+      } finally {
+        this.writing = undefined;
+      }
+    })();
+    await this.writing;
+  }
+
+  /** Waits for a snapshot being written and writes one if the index changed since: for a host stopping cleanly. */
+  async close(): Promise<void> {
+    await this.saveSnapshot();
   }
 
   /** Replaces the search vocabulary; applies from the next search, with no re-indexing. */
@@ -109,6 +261,8 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
 
   /** Applies page changes logged since the index last looked (one index lookup when there are none). */
   private replayChanges(): void {
+    // A snapshot being written: the changes stay in the log until it is done.
+    if (this.writing) return;
     const head = this.store.changeSeq();
     if (head === this.seenSeq) return;
     let seen = this.seenSeq;

@@ -54,8 +54,14 @@ export async function runCli(argv: readonly string[], deps: Partial<CliDeps> = {
   let hub: SqliteHub | undefined;
   const ctx: CliContext = {
     io,
-    // Large ingests parse on worker threads (small ones, e.g. the sample seed, stay in-thread).
-    openHub: () => (hub ??= createSqliteHub((deps.loadConfig ?? loadConfig)().dataDir, undefined, { parseInWorkers: true })),
+    openHub: () => {
+      if (hub) return hub;
+      const config = (deps.loadConfig ?? loadConfig)();
+      // Large ingests parse on worker threads (small ones, e.g. the sample seed, stay in-thread). A command that
+      // searches restores the host's index snapshot rather than analysing every page (`hub ingest` never loads it).
+      hub = createSqliteHub(config.dataDir, undefined, { parseInWorkers: true, ...(config.searchIndexSnapshot ? { indexSnapshot: {} } : {}) });
+      return hub;
+    },
   };
   try {
     return await command.run(rest, ctx);

@@ -26,6 +26,8 @@ const envSchema = z.object({
   AUTH_MODE: z.enum(["dev", "entra"]).default("dev"),
   /** Seed the sample intranet and directory on first run (embedded default). */
   SEED_SAMPLE_DATA: booleanish.default(true),
+  /** Keep the search index in DATA_DIR between runs, so a start restores it rather than re-analysing every page. */
+  SEARCH_INDEX_SNAPSHOT: booleanish.default(true),
   /** Minutes a dev-issuer token lives. Short on purpose. */
   DEV_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Entra ID (Microsoft 365) settings: required when AUTH_MODE=entra. */
@@ -68,6 +70,8 @@ export interface HubConfig {
   readonly dataDir: string;
   readonly authMode: "dev" | "entra";
   readonly seedSampleData: boolean;
+  /** Keep the search index in a snapshot file in dataDir between runs (see store/guidance-engine/index-snapshot-file). */
+  readonly searchIndexSnapshot: boolean;
   readonly devTokenTtlMinutes: number;
   readonly entra?: { readonly tenantId: string; readonly clientId: string; readonly allowedTenants: readonly string[] };
   readonly bot: {
@@ -137,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(e.DATA_DIR),
     authMode: e.AUTH_MODE,
     seedSampleData: e.SEED_SAMPLE_DATA,
+    searchIndexSnapshot: e.SEARCH_INDEX_SNAPSHOT,
     devTokenTtlMinutes: e.DEV_TOKEN_TTL_MINUTES,
     ...(e.ENTRA_TENANT_ID && e.ENTRA_CLIENT_ID
       ? {

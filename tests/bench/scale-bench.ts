@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { CouncilSearchEngine, parseQuery, type GuidancePage } from "../../core";
+import { CouncilSearchEngine, parseQuery, type GuidancePage, type SearchAnswer } from "../../core";
 import { shippedWordVectors } from "../../store";
+import { readSnapshotFile, writeSnapshotFile } from "../../store/guidance-engine";
 import { CUTOFF, summarise, type LatencySummary } from "./metrics";
 import type { BenchQuery } from "./search-bench";
 import { synthesisePages } from "./synthetic-corpus";
@@ -17,6 +21,17 @@ export interface ScaleResult {
   readonly indexPagesPerSecond: number;
   readonly heapUsedMb: number;
   readonly latency: LatencySummary;
+  /** The index kept on disk and restored from it, against building it (indexPagesPerSecond). */
+  readonly snapshot: {
+    readonly writeMs: number;
+    readonly megabytes: number;
+    /** Reading the file and restoring the index (page texts supplied from memory; the host reads them from SQLite). */
+    readonly restoreMs: number;
+    readonly buildMs: number;
+    /** Questions the restored index answers exactly as the built one (same pages, scores, snippets, verdict). */
+    readonly sameAnswers: number;
+    readonly questions: number;
+  };
 }
 
 /**
@@ -24,10 +39,14 @@ export interface ScaleResult {
  * The engine is driven directly (as GuidanceService does, minus parseQuery's microseconds, which are included), with
  * the shipped word vectors, as the hub composes it.
  */
-export function runScaleBench(pages: readonly GuidancePage[], queries: readonly BenchQuery[], count = SCALE_PAGES): ScaleResult {
+export async function runScaleBench(pages: readonly GuidancePage[], queries: readonly BenchQuery[], count = SCALE_PAGES): Promise<ScaleResult> {
   const engine = new CouncilSearchEngine({ wordVectors: shippedWordVectors() });
+  const texts = new Map<string, string>();
   const started = performance.now();
-  for (const page of synthesisePages(pages, count)) engine.upsert(page);
+  for (const page of synthesisePages(pages, count)) {
+    engine.upsert(page);
+    texts.set(page.id, page.text);
+  }
   const buildMs = performance.now() - started;
   const search = (text: string): void => {
     try {
@@ -46,5 +65,35 @@ export function runScaleBench(pages: readonly GuidancePage[], queries: readonly 
       latencies.push(performance.now() - t0);
     }
   }
-  return { pages: engine.size, indexPagesPerSecond: count / (buildMs / 1000), heapUsedMb: process.memoryUsage().heapUsed / 1e6, latency: summarise(latencies) };
+  const heapUsedMb = process.memoryUsage().heapUsed / 1e6;
+  const snapshot = await snapshotRoundTrip(engine, texts, queries);
+  return { pages: engine.size, indexPagesPerSecond: count / (buildMs / 1000), heapUsedMb, latency: summarise(latencies), snapshot: { ...snapshot, buildMs } };
+}
+
+/** Writes the engine's index to a snapshot file, restores a second engine from it, and compares their answers. */
+async function snapshotRoundTrip(engine: CouncilSearchEngine, texts: ReadonlyMap<string, string>, queries: readonly BenchQuery[]): Promise<Omit<ScaleResult["snapshot"], "buildMs">> {
+  const dir = mkdtempSync(join(tmpdir(), "council-hub-bench-snapshot-"));
+  try {
+    const file = join(dir, "scale.snapshot");
+    const written = performance.now();
+    await writeSnapshotFile(file, "bench", engine.index.snapshotParts());
+    const writeMs = performance.now() - written;
+    const restoring = performance.now();
+    const read = await readSnapshotFile(file, "bench");
+    if (!("parts" in read)) throw new Error(`bench: the snapshot just written is ${read.unusable}`);
+    const restored = new CouncilSearchEngine({ wordVectors: shippedWordVectors() });
+    restored.index.restore(read.parts, (id) => texts.get(id));
+    const restoreMs = performance.now() - restoring;
+    const answer = (e: CouncilSearchEngine, text: string): SearchAnswer | undefined => {
+      try {
+        return e.answerNow(parseQuery(text, CUTOFF));
+      } catch {
+        return undefined;
+      }
+    };
+    const sameAnswers = queries.filter((q) => JSON.stringify(answer(engine, q.query)) === JSON.stringify(answer(restored, q.query))).length;
+    return { writeMs, megabytes: statSync(file).size / 1e6, restoreMs, sameAnswers, questions: queries.length };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../../store";
-import { fmt, markdownTable } from "./report";
+import { fmt, markdownTable, ratio } from "./report";
 import { runScaleBench, SCALE_PAGES, type ScaleResult } from "./scale-bench";
 import { comparePeer, type HeldOutSet, type PeerReport } from "./search-compare";
 import { readQueries } from "./search-bench";
@@ -93,7 +93,7 @@ export async function runSearchSection(shared: string, options: SearchSectionOpt
   let scale: ScaleResult | undefined;
   if (options.scale !== false) {
     console.error(`bench: search at ${options.scalePages ?? SCALE_PAGES} synthetic pages…`);
-    scale = runScaleBench(parsed.pages, [...dev, ...council, ...holdouts.flatMap((set) => set.queries)], options.scalePages ?? SCALE_PAGES);
+    scale = await runScaleBench(parsed.pages, [...dev, ...council, ...holdouts.flatMap((set) => set.queries)], options.scalePages ?? SCALE_PAGES);
   }
   return { corpus, peers: reports, ...(scale ? { scale } : {}) };
 }
@@ -156,6 +156,13 @@ export function searchTables(result: SearchSectionResult): string {
         { metric: "Council Hub search p99, ms", value: fmt(s.latency.p99, 3), baseline: fmt(hub.latency.p99, 3) },
         { metric: "index build at scale, pages/s (in memory)", value: fmt(s.indexPagesPerSecond, 0) },
         { metric: "heap used at scale, MB", value: fmt(s.heapUsedMb, 0) },
+        {
+          metric: `index restored from its snapshot, ms (read ${fmt(s.snapshot.megabytes, 0)} MB + restore; baseline: building it; same answers to ${s.snapshot.sameAnswers} of ${s.snapshot.questions} questions)`,
+          value: fmt(s.snapshot.restoreMs, 0),
+          baseline: fmt(s.snapshot.buildMs, 0),
+          ratio: ratio(s.snapshot.restoreMs, s.snapshot.buildMs),
+        },
+        { metric: "index snapshot written, ms (in parts, between other work)", value: fmt(s.snapshot.writeMs, 0) },
       ]);
   }
   return text;

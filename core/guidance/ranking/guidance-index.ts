@@ -364,9 +364,29 @@ export class GuidanceIndex {
     this.version++;
   }
 
+  /** Empties the index. */
+  clear(): void {
+    this.termIds.clear();
+    this.termText.length = 0;
+    this.postings.length = 0;
+    this.docFreq = new Int32Array(1024);
+    this.stop = new Uint8Array(1024);
+    this.scratchCounts = new Int32Array(1024 * FIELD_COUNT);
+    this.surfaces.clear();
+    this.slotOf.clear();
+    this.docs.length = 0;
+    this.lengths = FIELDS.map(() => new Float32Array(1024));
+    this.live8 = new Uint8Array(1024);
+    this.lengthSums.fill(0);
+    this.live = 0;
+    this.dead = 0;
+    this.version++;
+  }
+
   /**
-   * The index as plain data, part by part (see index-snapshot). The parts share no memory with the index, but are
-   * taken as they are generated: do not change the index until the last part has been taken. Part sizes are
+   * The index as plain data, part by part (see index-snapshot). Parts copy the postings and statistics, and share
+   * only each page's arrays, which never change once made. Parts are taken as they are generated: do not change
+   * the index until the last part has been taken. Part sizes are
    * parameters only so tests can cut a small index into many parts.
    */
   *snapshotParts(termsPerPart = SNAPSHOT_TERMS_PER_PART, docsPerPart = SNAPSHOT_DOCS_PER_PART): Generator<IndexSnapshotPart> {
