@@ -192,11 +192,12 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     if ("unusable" in read) return read;
     const hashes = snapshotContentHashes(read.parts);
     const texts = new Map<string, string>();
-    const changed: IndexablePage[] = [];
+    // Ids only: a snapshot that is stale for most pages must not hold most pages in memory at once.
+    const changed: string[] = [];
     await this.eachPageChunk((pages) => {
       for (const page of pages) {
         if (hashes.get(page.id) === page.contentHash) texts.set(page.id, page.text);
-        else changed.push(page);
+        else changed.push(page.id);
       }
     });
     try {
@@ -209,7 +210,11 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     }
     // Unchanged since the snapshot only if no page was analysed or dropped.
     if (changed.length === 0 && texts.size === hashes.size) this.savedVersion = this.engine.index.changeVersion;
-    for (const page of changed) this.engine.upsert(page);
+    for (let i = 0; i < changed.length; i++) {
+      const page = this.store.getNow(changed[i]!);
+      if (page) this.engine.upsert(page);
+      if ((i + 1) % INDEX_LOAD_CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     return changed.length;
   }
 
