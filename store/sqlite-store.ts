@@ -41,9 +41,9 @@ export interface SqliteHubOptions {
   /**
    * Keep the search index in a snapshot file beside the database, so the next start restores it instead of
    * analysing every page again (about a second instead of twenty at 20,000 pages). The host turns it on (config
-   * SEARCH_INDEX_SNAPSHOT); `log` receives one line per load saying how the index was loaded.
+   * SEARCH_INDEX_SNAPSHOT); `guidanceIndex.lastLoad` says how the index was loaded.
    */
-  readonly indexSnapshot?: { readonly log?: (message: string) => void };
+  readonly indexSnapshot?: boolean;
 }
 
 /**
@@ -55,7 +55,7 @@ export function createSqliteHub(dataDir: string, clock: Clock = systemClock, opt
   const records = options.records ?? sqliteRecords(db, clock);
   // Pages live in SQLite; Council Hub's in-memory engine, kept in step with them, ranks them.
   const onError = options.onError ?? warnInBackground;
-  const snapshot = options.indexSnapshot && dataDir !== ":memory:" ? { file: join(dataDir, INDEX_SNAPSHOT_FILE), onError, ...options.indexSnapshot } : undefined;
+  const snapshot = options.indexSnapshot === true && dataDir !== ":memory:" ? { file: join(dataDir, INDEX_SNAPSHOT_FILE), onError } : undefined;
   const guidanceIndex = new IndexedGuidance(new SqliteGuidance(db), {}, snapshot);
   const audit = new SqliteAuditLog(db);
   const directory = new SqliteDirectory(db);

@@ -57,7 +57,7 @@ export async function composeHub(config: HubConfig, log: Logger, options: Compos
     records,
     // Never the question text: a failed query-log write is reported by what failed and why.
     onError: (error, what) => log("warn", `${what} failed in the background`, { error: error instanceof Error ? error.message : String(error) }),
-    ...(config.searchIndexSnapshot ? { indexSnapshot: { log: (message: string) => log("info", message) } } : {}),
+    indexSnapshot: config.searchIndexSnapshot,
   });
   try {
     const seeded = config.seedSampleData ? await seedSampleData({ guidance: services.guidance, directory: services.directory }) : undefined;

@@ -31,7 +31,13 @@ async function main(): Promise<void> {
   // health checks and page reads meanwhile; searches wait for it.
   const indexStarted = performance.now();
   await hub.services.guidanceIndex.load();
-  log("info", "search index loaded", { pages: hub.services.guidanceIndex.engine.size, ms: Math.round(performance.now() - indexStarted) });
+  // How: restored from its snapshot (only pages changed since analysed again) or built from every page, and why.
+  const load = hub.services.guidanceIndex.lastLoad;
+  log("info", "search index loaded", {
+    pages: hub.services.guidanceIndex.engine.size,
+    ms: Math.round(performance.now() - indexStarted),
+    ...(load ? { from: load.from, analysed: load.analysed, ...(load.snapshotUnusable ? { snapshotNotUsed: load.snapshotUnusable } : {}) } : {}),
+  });
 
   const withPlayground = config.playground.enabled && !process.argv.includes("--no-playground");
   const botEndpoint = `http://localhost:${config.port}/api/messages`;

@@ -28,8 +28,6 @@ export interface IndexSnapshotOptions {
   readonly file: string;
   /** Reports a snapshot that could not be written (the host keeps running; the next start rebuilds). */
   readonly onError: BackgroundErrorHandler;
-  /** Says how the index was loaded, for the host's log. */
-  readonly log?: (message: string) => void;
 }
 
 /** How the index was last loaded: for the host's log and for tests. */
@@ -84,7 +82,7 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     return this.seenSeq >= 0;
   }
 
-  /** How the index was loaded, once it has been. */
+  /** How the index was loaded, once it has been (the host logs it). */
   get lastLoad(): IndexLoadReport | undefined {
     return this.report;
   }
@@ -148,7 +146,7 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       const restored = await this.restoreSnapshot(this.snapshot.file);
       if (typeof restored === "number") {
         this.seenSeq = head;
-        this.loadedFrom({ from: "snapshot", pages: this.engine.size, analysed: restored, ms: performance.now() - started });
+        this.report = { from: "snapshot", pages: this.engine.size, analysed: restored, ms: performance.now() - started };
         return;
       }
       unusable = restored.unusable;
@@ -157,7 +155,7 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       for (const page of pages) this.engine.upsert(page);
     });
     this.seenSeq = head;
-    this.loadedFrom({ from: "pages", pages: this.engine.size, analysed: this.engine.size, ms: performance.now() - started, ...(unusable ? { snapshotUnusable: unusable } : {}) });
+    this.report = { from: "pages", pages: this.engine.size, analysed: this.engine.size, ms: performance.now() - started, ...(unusable ? { snapshotUnusable: unusable } : {}) };
     // Keep what was just built for the next start; searches need not wait for it (saveSnapshot reports its own errors).
     if (this.snapshot) void this.saveSnapshot();
   }
@@ -216,17 +214,6 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       if ((i + 1) % INDEX_LOAD_CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return changed.length;
-  }
-
-  private loadedFrom(report: IndexLoadReport): void {
-    this.report = report;
-    const seconds = (report.ms / 1000).toFixed(1);
-    const why = report.snapshotUnusable ? ` (snapshot not used: ${report.snapshotUnusable})` : "";
-    this.snapshot?.log?.(
-      report.from === "snapshot"
-        ? `search index restored from its snapshot in ${seconds} s: ${report.pages} pages, ${report.analysed} changed since analysed again`
-        : `search index built from ${report.pages} pages in ${seconds} s${why}`,
-    );
   }
 
   /**

@@ -59,7 +59,7 @@ export async function runCli(argv: readonly string[], deps: Partial<CliDeps> = {
       const config = (deps.loadConfig ?? loadConfig)();
       // Large ingests parse on worker threads (small ones, e.g. the sample seed, stay in-thread). A command that
       // searches restores the host's index snapshot rather than analysing every page (`hub ingest` never loads it).
-      hub = createSqliteHub(config.dataDir, undefined, { parseInWorkers: true, ...(config.searchIndexSnapshot ? { indexSnapshot: {} } : {}) });
+      hub = createSqliteHub(config.dataDir, undefined, { parseInWorkers: true, indexSnapshot: config.searchIndexSnapshot });
       return hub;
     },
   };
