@@ -6,6 +6,7 @@ import {
   isTypedArray,
   INDEX_SNAPSHOT_FORMAT,
   SNAPSHOT_DOCS_PER_PART,
+  SNAPSHOT_POSTINGS_PER_PART,
   SNAPSHOT_TERMS_PER_PART,
   type IndexSnapshotHead,
   type IndexSnapshotPart,
@@ -120,16 +121,16 @@ export class GuidanceIndex {
   /** @param wordVectors gives each page's title a meaning, for re-ranking by meaning; without them pages have none. */
   constructor(private readonly wordVectors?: WordVectors) {}
 
-  private readonly termIds = new Map<string, number>();
-  private readonly termText: string[] = [];
-  private readonly postings: Postings[] = [];
+  private termIds = new Map<string, number>();
+  private termText: string[] = [];
+  private postings: Postings[] = [];
   private docFreq = new Int32Array(1024);
   private stop = new Uint8Array(1024);
   /** Surface word → term id, for typo tolerance (which compares what people type, not stems). */
-  private readonly surfaces = new Map<string, number>();
+  private surfaces = new Map<string, number>();
 
-  private readonly slotOf = new Map<string, number>();
-  private readonly docs: Array<IndexedDoc | undefined> = [];
+  private slotOf = new Map<string, number>();
+  private docs: Array<IndexedDoc | undefined> = [];
   private lengths: Float32Array[] = FIELDS.map(() => new Float32Array(1024));
   private live8 = new Uint8Array(1024);
   private readonly lengthSums = new Float64Array(FIELD_COUNT);
@@ -389,7 +390,7 @@ export class GuidanceIndex {
    * the index until the last part has been taken. Part sizes are
    * parameters only so tests can cut a small index into many parts.
    */
-  *snapshotParts(termsPerPart = SNAPSHOT_TERMS_PER_PART, docsPerPart = SNAPSHOT_DOCS_PER_PART): Generator<IndexSnapshotPart> {
+  *snapshotParts(termsPerPart = SNAPSHOT_TERMS_PER_PART, docsPerPart = SNAPSHOT_DOCS_PER_PART, postingsPerPart = SNAPSHOT_POSTINGS_PER_PART): Generator<IndexSnapshotPart> {
     const slots = this.docs.length;
     const terms = this.termText.length;
     yield {
@@ -414,8 +415,16 @@ export class GuidanceIndex {
       const chunk = surfaces.slice(from, from + termsPerPart);
       yield { kind: "surfaces", surfaces: chunk.map(([surface]) => surface), ids: Int32Array.from(chunk, ([, id]) => id) };
     }
-    for (let from = 0; from < terms; from += termsPerPart) {
-      const lists = this.postings.slice(from, from + termsPerPart);
+    // Cut by postings as well as terms: terms are numbered as first seen, so the first few thousand (the commonest
+    // words) hold most postings, and one part of them would be hundreds of MB at 100k pages.
+    for (let from = 0; from < terms; ) {
+      let to = from;
+      for (let postings = 0; to < terms && to - from < termsPerPart; to++) {
+        const n = this.postings[to]!.length;
+        if (to > from && postings + n > postingsPerPart) break; // a term with more than the limit goes alone
+        postings += n;
+      }
+      const lists = this.postings.slice(from, to);
       const offsets = new Int32Array(lists.length + 1);
       lists.forEach((list, k) => (offsets[k + 1] = offsets[k]! + list.length));
       const total = offsets[lists.length]!;
@@ -428,6 +437,7 @@ export class GuidanceIndex {
         keywords.set(list.keywords.subarray(0, list.length), offsets[k]);
       });
       yield { kind: "postings", from, offsets, docs, freqs, keywords };
+      from = to;
     }
     for (let from = 0; from < slots; from += docsPerPart) {
       yield {
@@ -446,37 +456,45 @@ export class GuidanceIndex {
    * Replaces this index's contents with a snapshot's (see snapshotParts), giving each page its text from `textOf`.
    * A page for which `textOf` has no text (changed or gone since the snapshot) is left out, as if removed; the
    * caller indexes its current version. Throws SnapshotMismatch, leaving the index as it was, when the parts are
-   * not a whole, well-formed snapshot of this format.
+   * not a whole, well-formed snapshot of this format: everything is checked and built aside first, then swapped in
+   * by assignments alone. Synchronous: at 100k pages it holds the thread for about a second.
    */
   restore(parts: readonly IndexSnapshotPart[], textOf: (id: string) => string | undefined): void {
     const head = parts[0];
-    checkSnapshot(head?.kind === "head" && head.format === INDEX_SNAPSHOT_FORMAT, "not a snapshot of this format");
+    checkSnapshot(typeof head === "object" && head !== null && head.kind === "head" && head.format === INDEX_SNAPSHOT_FORMAT, "not a snapshot of this format");
     const { terms, slots } = head;
+    checkSnapshot(Number.isInteger(terms) && Number.isInteger(slots) && terms >= 0 && slots >= 0, "counts");
     checkSnapshot(isTypedArray(head.docFreq, "Int32Array") && head.docFreq.length === terms && isTypedArray(head.stop, "Uint8Array") && head.stop.length === terms, "term arrays");
-    checkSnapshot(head.lengths.length === FIELD_COUNT && head.lengths.every((l) => isTypedArray(l, "Float32Array") && l.length === slots), "length arrays");
+    checkSnapshot(Array.isArray(head.lengths) && head.lengths.length === FIELD_COUNT && head.lengths.every((l) => isTypedArray(l, "Float32Array") && l.length === slots), "length arrays");
     checkSnapshot(isTypedArray(head.live8, "Uint8Array") && head.live8.length === slots && isTypedArray(head.lengthSums, "Float64Array") && head.lengthSums.length === FIELD_COUNT, "slot arrays");
 
+    // Pushed one at a time: spreading 100k+ items into push() overflows the call stack.
     const termText: string[] = [];
     const postings: Postings[] = [];
     const surfaces = new Map<string, number>();
     const docs: Array<IndexedDoc | undefined> = [];
     for (const part of parts.slice(1)) {
+      checkSnapshot(typeof part === "object" && part !== null, "a part that is not one");
       if (part.kind === "terms") {
-        checkSnapshot(part.from === termText.length && part.text.every((t) => typeof t === "string"), "terms out of order");
-        termText.push(...part.text);
+        checkSnapshot(part.from === termText.length && Array.isArray(part.text), "terms out of order");
+        for (const term of part.text) {
+          checkSnapshot(typeof term === "string", "a term that is not text");
+          termText.push(term);
+        }
       } else if (part.kind === "surfaces") {
-        checkSnapshot(isTypedArray(part.ids, "Int32Array") && part.ids.length === part.surfaces.length, "surfaces");
+        checkSnapshot(Array.isArray(part.surfaces) && isTypedArray(part.ids, "Int32Array") && part.ids.length === part.surfaces.length, "surfaces");
         part.surfaces.forEach((surface, k) => surfaces.set(surface, part.ids[k]!));
       } else if (part.kind === "postings") {
         checkSnapshot(part.from === postings.length && isTypedArray(part.offsets, "Int32Array") && isTypedArray(part.docs, "Int32Array"), "postings out of order");
-        checkSnapshot(isTypedArray(part.freqs, "Uint32Array") && isTypedArray(part.keywords, "Uint8Array"), "posting arrays");
+        checkSnapshot(isTypedArray(part.freqs, "Uint32Array") && isTypedArray(part.keywords, "Uint8Array") && part.offsets.length > 0 && part.offsets[0] === 0, "posting arrays");
         const total = part.offsets[part.offsets.length - 1]!;
         checkSnapshot(part.docs.length === total && part.freqs.length === total && part.keywords.length === total, "posting lengths");
         for (let k = 0; k + 1 < part.offsets.length; k++) {
           const from = part.offsets[k]!;
           const to = part.offsets[k + 1]!;
           checkSnapshot(from <= to && to <= total, "posting offsets");
-          // Views into the part's arrays: the first push after restore copies them out (see Postings.push).
+          // Views into the part's arrays, each its own range: compaction rewrites a list within it, and the first
+          // push after restore copies the list out (see Postings.push). So parts must not be restored twice.
           const list = new Postings();
           list.docs = part.docs.subarray(from, to);
           list.freqs = part.freqs.subarray(from, to);
@@ -485,44 +503,51 @@ export class GuidanceIndex {
           postings.push(list);
         }
       } else if (part.kind === "docs") {
-        checkSnapshot(part.from === docs.length, "pages out of order");
-        for (const doc of part.docs) docs.push(doc ? { ...doc, text: textOf(doc.id) ?? "" } : undefined);
+        checkSnapshot(part.from === docs.length && Array.isArray(part.docs), "pages out of order");
+        for (const doc of part.docs) {
+          if (doc === null) {
+            docs.push(undefined);
+            continue;
+          }
+          checkDoc(doc, terms);
+          docs.push({ ...doc, text: textOf(doc.id) ?? "" });
+        }
       } else {
-        checkSnapshot(false, "a second head");
+        checkSnapshot(false, "a part of no known kind, or a second head");
       }
     }
     checkSnapshot(termText.length === terms && postings.length === terms && surfaces.size === head.surfaces && docs.length === slots, "parts missing");
-    for (const id of surfaces.values()) checkSnapshot(id >= 0 && id < terms, "surface term id");
+    for (const id of surfaces.values()) checkSnapshot(Number.isInteger(id) && id >= 0 && id < terms, "surface term id");
     for (const list of postings) for (let i = 0; i < list.length; i++) checkSnapshot(list.docs[i]! >= 0 && list.docs[i]! < slots, "posting slot");
-    docs.forEach((doc, slot) => checkSnapshot((doc !== undefined) === (head.live8[slot] === 1), "live flags"));
-
-    // Valid: swap it in.
-    this.termIds.clear();
-    termText.forEach((term, id) => this.termIds.set(term, id));
-    this.termText.length = 0;
-    this.termText.push(...termText);
-    this.postings.length = 0;
-    this.postings.push(...postings);
+    const termIds = new Map<string, number>();
+    termText.forEach((term, id) => termIds.set(term, id));
+    const slotOf = new Map<string, number>();
+    docs.forEach((doc, slot) => {
+      checkSnapshot((doc !== undefined) === (head.live8[slot] === 1), "live flags");
+      if (doc) slotOf.set(doc.id, slot);
+    });
+    checkSnapshot(slotOf.size === head.live, "page count");
     const capacity = Math.max(1024, terms);
-    this.docFreq = grow(head.docFreq, capacity);
-    this.stop = growBytes(head.stop, capacity);
-    this.scratchCounts = new Int32Array(capacity * FIELD_COUNT);
-    this.surfaces.clear();
-    for (const [surface, id] of surfaces) this.surfaces.set(surface, id);
     const slotCapacity = Math.max(1024, slots);
-    this.lengths = head.lengths.map((l) => {
+    const lengths = head.lengths.map((l) => {
       const next = new Float32Array(slotCapacity);
       next.set(l);
       return next;
     });
+
+    // Checked and built: swap it in (assignments only, nothing here can throw).
+    this.termIds = termIds;
+    this.termText = termText;
+    this.postings = postings;
+    this.docFreq = grow(head.docFreq, capacity);
+    this.stop = growBytes(head.stop, capacity);
+    this.scratchCounts = new Int32Array(capacity * FIELD_COUNT);
+    this.surfaces = surfaces;
+    this.lengths = lengths;
     this.live8 = growBytes(head.live8, slotCapacity);
     this.lengthSums.set(head.lengthSums);
-    this.docs.length = 0;
-    this.slotOf.clear();
-    docs.forEach((doc, slot) => {
-      this.docs.push(doc);
-      if (doc) this.slotOf.set(doc.id, slot);
-    });
+    this.docs = docs;
+    this.slotOf = slotOf;
     this.live = head.live;
     this.dead = head.dead;
     this.version++;
@@ -620,4 +645,14 @@ function growBytes(old: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
   const next = new Uint8Array(size);
   next.set(old);
   return next;
+}
+
+/** A snapshot's page: the fields the index reads, of the types it reads them as, its terms within the dictionary. */
+function checkDoc(doc: SnapshotDoc, terms: number): void {
+  checkSnapshot(typeof doc === "object" && typeof doc.id === "string" && typeof doc.title === "string" && typeof doc.contentHash === "string", "a page's id, title or hash");
+  checkSnapshot(isTypedArray(doc.sequence, "Int32Array") && isTypedArray(doc.checkpoints, "Uint32Array") && isTypedArray(doc.terms, "Int32Array"), "a page's arrays");
+  checkSnapshot(Number.isInteger(doc.headingsStart) && Number.isInteger(doc.bodyStart) && doc.headingsStart <= doc.bodyStart && doc.bodyStart <= doc.sequence.length, "a page's field bounds");
+  checkSnapshot((doc.tags === undefined || isTypedArray(doc.tags, "Int32Array")) && (doc.meaning === undefined || isTypedArray(doc.meaning, "Int8Array")), "a page's tags or meaning");
+  checkSnapshot(doc.url === undefined || typeof doc.url === "string", "a page's url");
+  for (const termId of doc.terms) checkSnapshot(termId >= 0 && termId < terms, "a page's term id");
 }

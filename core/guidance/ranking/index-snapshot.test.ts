@@ -3,7 +3,7 @@ import { parseDocument } from "../parse-document";
 import { parseQuery } from "../query";
 import { WordVectors } from "../semantic/word-vectors";
 import { CouncilSearchEngine } from "./council-search-engine";
-import { SnapshotMismatch, snapshotContentHashes, type IndexSnapshotPart } from "./index-snapshot";
+import { SnapshotMismatch, snapshotContentHashes, type IndexSnapshotPart, type SnapshotDoc } from "./index-snapshot";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
 const WORDS = "leave sickness laptop charger password expenses mileage parking training payslip pension flexitime overtime desk lone working risk assessment fire safety first aid volunteer union grievance appraisal".split(" ");
@@ -35,6 +35,16 @@ function restoredFrom(parts: readonly IndexSnapshotPart[], pages: readonly Guida
   const engine = new CouncilSearchEngine({ wordVectors: vectors });
   engine.index.restore(parts, (id) => text.get(id));
   return engine;
+}
+
+/** The parts with the first page of the first pages part changed by `change`. */
+function withFirstDoc(parts: readonly IndexSnapshotPart[], change: (doc: SnapshotDoc) => SnapshotDoc): IndexSnapshotPart[] {
+  let done = false;
+  return parts.map((p) => {
+    if (p.kind !== "docs" || done) return p;
+    done = true;
+    return { ...p, docs: p.docs.map((d, i) => (i === 0 && d ? change(d) : d)) };
+  });
 }
 
 describe("search index snapshots", () => {
@@ -84,6 +94,23 @@ describe("search index snapshots", () => {
     expect(answers(restored)).toEqual(answers(engineWith(pages.filter((p) => !gone.has(p.id)))));
   });
 
+  it("restores a vocabulary of 150,000+ terms (names, codes, typos), in parts cut by postings as well as by terms", () => {
+    const unique = (n: number) => Array.from({ length: 100 }, (_, k) => `ref${n}x${k}`).join(" ");
+    const big = Array.from({ length: 1_600 }, (_, n) => parseDocument({ id: `ref/${n}.md`, content: `# Case ${n}\n\nPension guidance ${unique(n)}.\n` }, "test", NOW));
+    const original = engineWith(big);
+    expect(original.index.vocabularySize).toBeGreaterThan(160_000);
+    const parts = structuredClone([...original.index.snapshotParts(undefined, undefined, 500)]);
+    const postingsParts = parts.flatMap((p) => (p.kind === "postings" ? [p] : []));
+    // No part holds more than 500 postings unless one term alone has more ("pension", "guidance", "case": 1,600 each).
+    for (const part of postingsParts) expect(part.docs.length <= 500 || part.offsets.length === 2).toBe(true);
+    expect(postingsParts.length).toBeGreaterThan(10);
+
+    const restored = restoredFrom(parts, big);
+    expect(restored.size).toBe(1_600);
+    expect(restored.answerNow(parseQuery("ref1234x56", 10)).hits.map((h) => h.id)).toEqual(["ref/1234.md"]);
+    expect(restored.answerNow(parseQuery("pension case 77", 10))).toEqual(original.answerNow(parseQuery("pension case 77", 10)));
+  });
+
   it("lists the content hash of every page it holds", () => {
     const original = engineWith(pages.slice(0, 5));
     expect(snapshotContentHashes(partsOf(original))).toEqual(new Map(pages.slice(0, 5).map((p) => [p.id, p.contentHash])));
@@ -99,6 +126,10 @@ describe("search index snapshots", () => {
       ["the pages cut short", parts.slice(0, -1)],
       ["parts out of order", [parts[0]!, parts[2]!, parts[1]!, ...parts.slice(3)]],
       ["a posting past the last page", parts.map((p) => (p.kind === "postings" && p.from === 0 ? { ...p, docs: p.docs.map(() => 10_000) } : p))],
+      ["a page without its terms", withFirstDoc(parts, (d) => ({ ...d, terms: [1, 2] as unknown as Int32Array }))],
+      ["a page with a term past the dictionary", withFirstDoc(parts, (d) => ({ ...d, terms: Int32Array.of(1_000_000) }))],
+      ["a page without an id", withFirstDoc(parts, (d) => ({ ...d, id: undefined as unknown as string }))],
+      ["a part that is nothing", [...parts, null as unknown as IndexSnapshotPart]],
     ];
     const engine = engineWith(pages.slice(0, 10));
     const before = answers(engine);

@@ -2,25 +2,27 @@ import type { IndexedDoc } from "./guidance-index";
 
 /**
  * A GuidanceIndex as plain data, in parts, so a host can keep it on disk and start from it instead of re-analysing
- * every page (at 20,000 pages that takes about 20 seconds; see store/guidance-engine/index-snapshot-file).
+ * every page (at 20,000 pages that takes 10 to 20 seconds; see store/guidance-engine/index-snapshot-file).
  *
  * The parts hold only what analysing the pages produced: term dictionary, postings, each page's term sequence and
  * statistics. Page text is left out (it is most of a page's size, and the page store has it): the caller supplies
  * it on restore, which also tells the index which pages are still current (see GuidanceIndex.restore).
  *
  * Every part is structured-clone data (strings, numbers, typed arrays, plain objects and arrays), so any
- * serialiser of it (v8.serialize, a worker message) can carry it. Each part is small enough to write or read
- * between other work.
+ * serialiser of it (v8.serialize, a worker message) can carry it. Each part is about 10 MB at most (pages, terms
+ * and postings are cut into parts by count), small enough to write or read between other work.
  */
 export type IndexSnapshotPart = IndexSnapshotHead | TermsPart | SurfacesPart | PostingsPart | DocsPart;
 
 /** Bumped whenever the parts' layout changes; a snapshot of another format is ignored. */
 export const INDEX_SNAPSHOT_FORMAT = 1;
 
-/** Terms, surfaces and postings per part. */
+/** Terms, surfaces and postings per part (at most). */
 export const SNAPSHOT_TERMS_PER_PART = 20_000;
-/** Pages per part. */
-export const SNAPSHOT_DOCS_PER_PART = 2_000;
+/** Postings per part (at most, unless one term has more): 9 bytes each, so a postings part stays under about 10 MB. */
+export const SNAPSHOT_POSTINGS_PER_PART = 1_000_000;
+/** Pages per part: about 7 KB each without their text. */
+export const SNAPSHOT_DOCS_PER_PART = 1_000;
 
 /** First part: counts and the per-term and per-slot arrays, each cut to its used length. */
 export interface IndexSnapshotHead {
@@ -90,7 +92,7 @@ export class SnapshotMismatch extends Error {
   }
 }
 
-type TypedArrayName = "Int32Array" | "Uint32Array" | "Uint8Array" | "Float32Array" | "Float64Array";
+type TypedArrayName = "Int8Array" | "Int32Array" | "Uint32Array" | "Uint8Array" | "Float32Array" | "Float64Array";
 
 /**
  * True when `value` is a typed array of that kind. By tag, not instanceof: a snapshot read by another realm's
