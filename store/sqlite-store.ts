@@ -40,7 +40,7 @@ export interface SqliteHubOptions {
   readonly parseInWorkers?: boolean;
   /**
    * Keep the search index in a snapshot file beside the database, so the next start restores it instead of
-   * analysing every page again (about a second instead of twenty at 20,000 pages). The host turns it on (config
+   * analysing every page again (about a second instead of 10 to 20 at 20,000 pages). The host turns it on (config
    * SEARCH_INDEX_SNAPSHOT); `guidanceIndex.lastLoad` says how the index was loaded.
    */
   readonly indexSnapshot?: boolean;

@@ -1,4 +1,6 @@
-import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { crc32 } from "node:zlib";
 import type { IndexSnapshotPart } from "../../core";
@@ -19,15 +21,22 @@ import type { IndexSnapshotPart } from "../../core";
  * MB at most), so a host writing or reading a large index still answers requests.
  */
 const MAGIC = Buffer.from("CHIX");
-/** No part is near this (a few MB each); a larger length means a damaged file, not an allocation to attempt. */
-const MAX_FRAME_BYTES = 1024 * 1024 * 1024;
+/** No part is near this (about 10 MB at most); a larger length means a damaged file, not an allocation to attempt. */
+const MAX_FRAME_BYTES = 256 * 1024 * 1024;
+/**
+ * A temporary file older than this is left over from a writer that was killed (a container stopped mid-write): it
+ * is removed. A younger one may be another host's write in progress (hosts can share a DATA_DIR).
+ */
+export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Writes `parts` under `key`, replacing any snapshot at `file` only once the whole new one is on disk. */
 export async function writeSnapshotFile(file: string, key: string, parts: Iterable<IndexSnapshotPart>): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, "w");
+  // A name no other writer can have (two hosts in one process, two containers that are both pid 1), created afresh.
+  const temporary = `${file}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
+  const fd = openSync(temporary, "wx");
+  let open = true;
   try {
     const keyBytes = Buffer.from(key, "utf8");
     writeAll(fd, Buffer.concat([MAGIC, u32(keyBytes.length), keyBytes]));
@@ -39,13 +48,34 @@ export async function writeSnapshotFile(file: string, key: string, parts: Iterab
     }
     writeAll(fd, u32(0));
     fsyncSync(fd);
-  } catch (error) {
     closeSync(fd);
+    open = false;
+    renameSync(temporary, file);
+  } catch (error) {
+    if (open) closeSync(fd);
     rmSync(temporary, { force: true });
     throw error;
   }
-  closeSync(fd);
-  renameSync(temporary, file);
+}
+
+/** Removes temporary snapshot files beside `file` left by writers that were killed (older than STALE_TEMPORARY_MS). */
+export function removeStaleTemporaries(file: string, now = Date.now()): void {
+  const prefix = `${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const path = join(dirname(file), name);
+    try {
+      if (now - statSync(path).mtimeMs > STALE_TEMPORARY_MS) rmSync(path, { force: true });
+    } catch {
+      // Gone already (another host cleaned it, or its writer renamed it): nothing to do.
+    }
+  }
 }
 
 /** What reading a snapshot found: its parts, or why there are none to use. */
@@ -72,14 +102,16 @@ export async function readSnapshotFile(file: string, key: string): Promise<Snaps
       position += length;
       return buffer;
     };
-    if (!read(MAGIC.length).equals(MAGIC)) return { unusable: "not a snapshot file" };
+    const size = fstatSync(fd).size;
+    if (size < MAGIC.length + 4 || !read(MAGIC.length).equals(MAGIC)) return { unusable: "not a snapshot file" };
     const keyLength = read(4).readUInt32LE(0);
     if (keyLength > 1024 || read(keyLength).toString("utf8") !== key) return { unusable: "written by another version of Council Hub" };
     const parts: IndexSnapshotPart[] = [];
     for (;;) {
       const length = read(4).readUInt32LE(0);
       if (length === 0) break;
-      if (length > MAX_FRAME_BYTES) return { unusable: "damaged (frame length)" };
+      // Checked before allocating: a damaged length must not become a huge allocation.
+      if (length > MAX_FRAME_BYTES || position + 4 + length > size) return { unusable: "damaged (frame length)" };
       const checksum = read(4).readUInt32LE(0);
       const bytes = read(length);
       if (crc32(bytes) !== checksum) return { unusable: "damaged (checksum)" };

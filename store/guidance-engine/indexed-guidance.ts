@@ -16,11 +16,22 @@ import {
 } from "../../core";
 import { shippedWordVectors } from "../semantic/shipped-word-vectors";
 import type { SqliteGuidance } from "../sqlite-guidance";
-import { readSnapshotFile, writeSnapshotFile } from "./index-snapshot-file";
+import { readSnapshotFile, removeStaleTemporaries, writeSnapshotFile } from "./index-snapshot-file";
 import { indexSnapshotKey } from "./snapshot-key";
 
 /** Pages read from SQLite per step of the index load; between steps the host serves other requests. */
 export const INDEX_LOAD_CHUNK = 500;
+
+/**
+ * Pages by which the snapshot on disk may fall behind the index before it is written again (when the host stops,
+ * or after a restore that found this many changed): at least this many, or this share of the library. Below it,
+ * the next start analyses the few changed pages again, which costs less than rewriting the whole file (about
+ * 700 MB at 100k pages) at every stop.
+ */
+export const SNAPSHOT_REWRITE_MIN_PAGES = 500;
+export const SNAPSHOT_REWRITE_SHARE = 0.02;
+/** A snapshot with more than this share of its pages changed since is not restored: building afresh is quicker. */
+export const SNAPSHOT_MOSTLY_STALE_SHARE = 0.5;
 
 /** Keeping the index on disk between runs (see index-snapshot-file), so a host starts without re-analysing every page. */
 export interface IndexSnapshotOptions {
@@ -28,6 +39,8 @@ export interface IndexSnapshotOptions {
   readonly file: string;
   /** Reports a snapshot that could not be written (the host keeps running; the next start rebuilds). */
   readonly onError: BackgroundErrorHandler;
+  /** Overrides the rewrite threshold (SNAPSHOT_REWRITE_MIN_PAGES, SNAPSHOT_REWRITE_SHARE): tests. */
+  readonly rewriteAfterPages?: number;
 }
 
 /** How the index was last loaded: for the host's log and for tests. */
@@ -61,8 +74,8 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
   private loading: Promise<void> | undefined;
   /** A snapshot being written: the index must not change until it is done (see saveSnapshot). */
   private writing: Promise<void> | undefined;
-  /** The index's changeVersion when a snapshot last matched it (written or restored); -1: none does. */
-  private savedVersion = -1;
+  /** Pages changed in the index since the snapshot on disk matched it (infinite: no snapshot on disk matches). */
+  private behind = Number.POSITIVE_INFINITY;
   private report: IndexLoadReport | undefined;
 
   constructor(
@@ -110,6 +123,7 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     if (this.seenSeq < 0 || this.writing) return;
     for (const id of changes.removals) this.engine.remove(id);
     for (const page of changes.upserts) this.engine.upsert(page);
+    this.behind += changes.removals.length + changes.upserts.length;
   }
 
   async search(query: ParsedQuery): Promise<SearchHit[]> {
@@ -147,6 +161,8 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       if (typeof restored === "number") {
         this.seenSeq = head;
         this.report = { from: "snapshot", pages: this.engine.size, analysed: restored, ms: performance.now() - started };
+        // Far behind (a large ingest while no host ran): write it again, in the background.
+        if (this.behind >= this.rewriteThreshold()) void this.saveSnapshot();
         return;
       }
       unusable = restored.unusable;
@@ -158,6 +174,11 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     this.report = { from: "pages", pages: this.engine.size, analysed: this.engine.size, ms: performance.now() - started, ...(unusable ? { snapshotUnusable: unusable } : {}) };
     // Keep what was just built for the next start; searches need not wait for it (saveSnapshot reports its own errors).
     if (this.snapshot) void this.saveSnapshot();
+  }
+
+  /** Pages the snapshot may fall behind by before it is written again (see SNAPSHOT_REWRITE_MIN_PAGES). */
+  private rewriteThreshold(): number {
+    return this.snapshot?.rewriteAfterPages ?? Math.max(SNAPSHOT_REWRITE_MIN_PAGES, Math.ceil(SNAPSHOT_REWRITE_SHARE * this.engine.size));
   }
 
   /** Reads every page from SQLite, INDEX_LOAD_CHUNK at a time, giving the event loop back between chunks. */
@@ -176,62 +197,63 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
    * Restores the index from the snapshot file, then brings it up to date with SQLite: every page is read (reading is
    * cheap; analysing is what the snapshot saves), a page whose content hash matches the snapshot's keeps its
    * analysis and gets its text, and only new and changed pages are analysed. Pages gone since drop out. So a stale
-   * snapshot (a crash since, a restored database backup, another process's ingest) still gives exactly the index a
-   * full load would. Returns the pages analysed, or why the snapshot could not be used.
+   * snapshot (a crash since, a restored database backup, another process's ingest) still gives the same pages, with
+   * the same words, as a full build. Returns the pages analysed, or why the snapshot was not used: it could not be
+   * read, was written by other code, or most of its pages changed since (then building afresh is quicker). Never
+   * throws: whatever goes wrong, the caller builds from the pages.
    */
   private async restoreSnapshot(file: string): Promise<number | { unusable: string }> {
-    let key: string;
     try {
-      key = indexSnapshotKey();
-    } catch (error) {
-      return { unusable: `its key could not be worked out (${error instanceof Error ? error.message : String(error)})` };
-    }
-    const read = await readSnapshotFile(file, key);
-    if ("unusable" in read) return read;
-    const hashes = snapshotContentHashes(read.parts);
-    const texts = new Map<string, string>();
-    // Ids only: a snapshot that is stale for most pages must not hold most pages in memory at once.
-    const changed: string[] = [];
-    await this.eachPageChunk((pages) => {
-      for (const page of pages) {
-        if (hashes.get(page.id) === page.contentHash) texts.set(page.id, page.text);
-        else changed.push(page.id);
-      }
-    });
-    try {
+      removeStaleTemporaries(file);
+      const read = await readSnapshotFile(file, indexSnapshotKey());
+      if ("unusable" in read) return read;
+      const hashes = snapshotContentHashes(read.parts);
+      const texts = new Map<string, string>();
+      // Ids only: a snapshot that is stale for many pages must not hold them all in memory at once.
+      const changed: string[] = [];
+      await this.eachPageChunk((pages) => {
+        for (const page of pages) {
+          if (hashes.get(page.id) === page.contentHash) texts.set(page.id, page.text);
+          else changed.push(page.id);
+        }
+      });
+      const total = texts.size + changed.length;
+      if (changed.length > SNAPSHOT_MOSTLY_STALE_SHARE * total) return { unusable: `mostly out of date (${changed.length} of ${total} pages changed since)` };
       this.engine.index.restore(read.parts, (id) => texts.get(id));
+      // Behind by what changed and what is gone since.
+      this.behind = changed.length + (hashes.size - texts.size);
+      for (let i = 0; i < changed.length; i++) {
+        const page = this.store.getNow(changed[i]!);
+        if (page) this.engine.upsert(page);
+        if ((i + 1) % INDEX_LOAD_CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return changed.length;
     } catch (error) {
       // Restore checks the parts before it changes anything, but a file that deserialised into something stranger
       // than it checks for may throw elsewhere: start from an empty index either way.
       this.engine.index.clear();
+      this.behind = Number.POSITIVE_INFINITY;
       return { unusable: error instanceof SnapshotMismatch ? error.message : `damaged (${error instanceof Error ? error.message : String(error)})` };
     }
-    // Unchanged since the snapshot only if no page was analysed or dropped.
-    if (changed.length === 0 && texts.size === hashes.size) this.savedVersion = this.engine.index.changeVersion;
-    for (let i = 0; i < changed.length; i++) {
-      const page = this.store.getNow(changed[i]!);
-      if (page) this.engine.upsert(page);
-      if ((i + 1) % INDEX_LOAD_CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return changed.length;
   }
 
   /**
-   * Writes the index to the snapshot file, if one is configured, the index is loaded and it changed since the last
-   * snapshot. While it writes, the index does not change: pages written meanwhile wait in the change log and are
-   * indexed on the next search after. A write that fails is reported, and the next start rebuilds from the pages.
+   * Writes the index to the snapshot file, if one is configured, the index is loaded and it changed since the
+   * snapshot on disk (by at least `minPages` pages; any change by default). While it writes, the index does not
+   * change: pages written meanwhile wait in the change log and are indexed on the next search after. A write that
+   * fails is reported, and the next start rebuilds from the pages. Never throws.
    */
-  async saveSnapshot(): Promise<void> {
+  async saveSnapshot(minPages = 1): Promise<void> {
     const snapshot = this.snapshot;
     if (!snapshot) return;
     // One write at a time: a caller arriving during a write waits for it, then checks again.
     while (this.writing) await this.writing;
-    const version = this.engine.index.changeVersion;
-    if (this.seenSeq < 0 || version === this.savedVersion) return;
+    if (this.seenSeq < 0 || this.behind < Math.max(1, minPages)) return;
     this.writing = (async () => {
       try {
         await writeSnapshotFile(snapshot.file, indexSnapshotKey(), this.engine.index.snapshotParts());
-        this.savedVersion = version;
+        // Nothing changed the index while it was written (see apply and replayChanges).
+        this.behind = 0;
       } catch (error) {
         snapshot.onError(error, "writing the search index snapshot");
       } finally {
@@ -241,9 +263,12 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     await this.writing;
   }
 
-  /** Waits for a snapshot being written and writes one if the index changed since: for a host stopping cleanly. */
+  /**
+   * For a host stopping cleanly: waits for a snapshot being written, and writes one if the index is far enough ahead
+   * of the snapshot on disk (see SNAPSHOT_REWRITE_MIN_PAGES); a few changed pages are left to the next start.
+   */
   async close(): Promise<void> {
-    await this.saveSnapshot();
+    await this.saveSnapshot(this.rewriteThreshold());
   }
 
   /** Replaces the search vocabulary; applies from the next search, with no re-indexing. */
@@ -262,10 +287,12 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       seen = Math.max(seen, change.seq);
       if (change.contentHash === null) {
         this.engine.remove(change.id);
+        this.behind++;
       } else if (this.engine.index.contentHash(change.id) !== change.contentHash) {
         const page = this.store.getNow(change.id);
         if (page) this.engine.upsert(page);
         else this.engine.remove(change.id);
+        this.behind++;
       }
     }
     this.seenSeq = Math.max(seen, head);

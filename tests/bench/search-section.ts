@@ -164,6 +164,9 @@ export function searchTables(result: SearchSectionResult): string {
         },
         { metric: "index snapshot written, ms (in parts, between other work)", value: fmt(s.snapshot.writeMs, 0) },
       ]);
+    if (s.snapshot.sameAnswers < s.snapshot.questions) {
+      text += `\n\n**The index restored from its snapshot answered ${s.snapshot.questions - s.snapshot.sameAnswers} questions differently from the index it was taken from.**`;
+    }
   }
   return text;
 }
