@@ -291,6 +291,28 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
     expect(answer.noAnswer).toBe(false);
   });
 
+  it("reads a misspelt word as the vocabulary word meant when no page uses that word ('secondmnet' is 'secondment')", () => {
+    const detail = page("hr/details.md", "# Detail assignments\n\nA detail assignment moves you to another team for a few months.\n");
+    const hours = page("hr/hours.md", "# Flexible hours\n\nAgree flexible hours with your manager.\n");
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["secondment", "detail assignment"] }, { terms: ["flexitime", "flextime", "flexible hours"] }] } });
+    for (const p of [annual, values, detail, hours]) engine.upsert(p);
+    const answer = ask(engine, "secondmnet to another department");
+    expect(answer.hits[0]?.id).toBe("hr/details.md");
+    expect(answer.noAnswer).toBe(false);
+    // One edit from two vocabulary words of one entry ("flexitime", "flextime"): synonyms, so a clear reading.
+    expect(ids(engine, "flextiime")[0]).toBe("hr/hours.md");
+  });
+
+  it("does not guess between vocabulary words of different entries that a misspelling is equally near", () => {
+    const late = page("hr/late.md", "# Late arrival\n\nTell your manager if you will arrive late.\n");
+    const tough = page("hr/resilience.md", "# Resilience\n\nResilient teams recover from setbacks.\n");
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [{ terms: ["tardy", "late arrival"] }, { terms: ["hardy", "resilient"] }] } });
+    for (const p of [late, tough]) engine.upsert(p);
+    expect(ids(engine, "tardy")[0]).toBe("hr/late.md");
+    expect(ids(engine, "hardy")[0]).toBe("hr/resilience.md");
+    expect(ids(engine, "xardy")).toEqual([]);
+  });
+
   it("reads a misspelling in context even when the other word is on most pages", () => {
     // 245 pages, "leave" on 65 of them (more than the share above which a word is too common to search first).
     const pages = [

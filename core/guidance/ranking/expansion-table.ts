@@ -70,6 +70,8 @@ export class ExpansionTable {
 
   /** Index terms that some entry lists as an acronym (short, no vowels or written in capitals), e.g. "oh", "slt". */
   readonly acronyms = new Set<string>();
+  /** Each word the vocabulary uses (not stopwords or acronyms), as written: its term and entries (see vocabularyWord). */
+  private readonly words = new Map<string, { term: string; entries: Set<number> }>();
 
   constructor(vocabulary: Vocabulary) {
     vocabulary.entries.forEach((entry, index) => {
@@ -86,6 +88,15 @@ export class ExpansionTable {
       };
       const equivalents = dedupe(entry.terms.map(toPhrase));
       const broader = dedupe((entry.broader ?? []).map(toPhrase));
+      for (const text of [...entry.terms, ...(entry.broader ?? [])]) {
+        if (isAcronymText(text)) continue;
+        for (const word of analyse(text)) {
+          if (word.stop) continue;
+          const known = this.words.get(word.surface) ?? { term: word.term, entries: new Set<number>() };
+          known.entries.add(index);
+          this.words.set(word.surface, known);
+        }
+      }
       this.entries.push({ equivalents, broader });
       for (const phrase of equivalents) {
         const [map, first] = phrase.whole ? [this.wholeByFirstTerm, phrase.whole[0]!] : [this.byFirstTerm, phrase.terms[0]!];
@@ -93,6 +104,15 @@ export class ExpansionTable {
         if (phrase.acronym) this.acronyms.add(phrase.terms[0]!);
       }
     });
+  }
+
+  /**
+   * A word the vocabulary uses, written as `surface` (lower case): its term and the entries it is in. Lets search read a
+   * misspelt word as a vocabulary word that no page uses ("secondmeent" as "secondment", which the pages call a
+   * detail): correcting against the pages' words alone would never find it.
+   */
+  vocabularyWord(surface: string): { readonly term: string; readonly entries: ReadonlySet<number> } | undefined {
+    return this.words.get(surface);
   }
 
   /**

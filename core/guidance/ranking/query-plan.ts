@@ -169,8 +169,9 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     if (df(concept.typed) > 0 || coveredByVocabulary.has(i)) return;
     const typos = inContext(typoAlternatives(concept.surface, index, options), context, index);
     concept.alternatives.push(...typos);
-    if (typos.length > 0) {
-      const best = index.term(typos[0]!.termIds[0]!);
+    // No page uses a word one edit away: perhaps the vocabulary does (a British term the pages word otherwise).
+    const best = typos.length > 0 ? index.term(typos[0]!.termIds[0]!) : vocabularyCorrection(concept.surface, table, options);
+    if (best !== undefined) {
       conceptOfWord.forEach((c, w) => {
         if (c === i) corrected[w] = best;
       });
@@ -290,6 +291,24 @@ export function keyWords(words: readonly AnalysedWord[], table: ExpansionTable, 
       (w.surface.length <= 2 && (text[w.start - 1] === "&" || text[w.end] === "&")),
   );
   return kept.length > 0 ? kept : [...words];
+}
+
+/**
+ * The vocabulary word one edit from `surface` (see typoAlternatives), when the reading is clear: the question is then
+ * expanded as if it had been typed. Several such words are a clear reading only when one vocabulary entry has them
+ * all ("flextiime": "flexitime" and "flextime" are synonyms); otherwise none is chosen.
+ */
+function vocabularyCorrection(surface: string, table: ExpansionTable, options: RankingOptions): string | undefined {
+  if (surface.length < options.typoMinLength || /\d/.test(surface) || isStopword(surface)) return undefined;
+  const found = new Map<string, ReadonlySet<number>>();
+  forEachEdit1(surface, (variant) => {
+    const word = table.vocabularyWord(variant);
+    if (word !== undefined && !found.has(word.term)) found.set(word.term, word.entries);
+  });
+  const [first, ...others] = [...found];
+  if (!first) return undefined;
+  const shared = [...first[1]].some((entry) => others.every(([, entries]) => entries.has(entry)));
+  return shared ? first[0] : undefined;
 }
 
 function typoAlternatives(surface: string, index: GuidanceIndex, options: RankingOptions): Alternative[] {
