@@ -5,6 +5,7 @@ import { fmt, markdownTable, ratio } from "./report";
 import { runScaleBench, SCALE_PAGES, type ScaleResult } from "./scale-bench";
 import { comparePeer, type HeldOutSet, type PeerReport } from "./search-compare";
 import { readQueries } from "./search-bench";
+import { TYPO_VARIANTS, withTypos } from "./typo-questions";
 import { councilHubPeer, councilHubVariantPeer, fts5Peer, NO_KEYWORDS, NO_MEANING, NO_TAG_MATCH, lunrPeer, miniSearchPeer, parseCorpus, type SearchPeer } from "./search-peers";
 
 /** Council-style questions written for no-answer calibration (answerable ones judged by reading the corpus). */
@@ -67,12 +68,17 @@ export async function runSearchSection(shared: string, options: SearchSectionOpt
     { name: "holdout C: written blind, never tuned on", queries: await readQueries(COUNCIL_HOLDOUT_C_FILE) },
     { name: "holdout D: written blind, never tuned on", queries: await readQueries(COUNCIL_HOLDOUT_D_FILE) },
   ];
+  // The same council questions with one word misspelt (3 seeded copies each): how each engine copes with typos.
+  const misspelt: HeldOutSet = {
+    name: `typos: council and holdouts A–D, one longer word misspelt (${TYPO_VARIANTS} seeded copies of each question)`,
+    queries: withTypos([...council, ...holdouts.flatMap((set) => set.queries)]),
+  };
 
   const reports: PeerReport[] = [];
   const run = async (peer: SearchPeer): Promise<void> => {
     try {
       console.error(`bench: search — ${peer.name}…`);
-      reports.push(await comparePeer(peer, dev, council, holdouts));
+      reports.push(await comparePeer(peer, dev, council, [...holdouts, misspelt]));
     } finally {
       await peer.close();
     }
