@@ -3,6 +3,8 @@ import { parseDocument } from "../parse-document";
 import { parseQuery } from "../query";
 import { WordVectors } from "../semantic/word-vectors";
 import { CouncilSearchEngine } from "./council-search-engine";
+import { ExpansionTable } from "./expansion-table";
+import { planQuery } from "./query-plan";
 import { DEFAULT_RANKING_OPTIONS } from "./ranking-options";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
@@ -301,6 +303,37 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
     expect(answer.noAnswer).toBe(false);
     // One edit from two vocabulary words of one entry ("flexitime", "flextime"): synonyms, so a clear reading.
     expect(ids(engine, "flextiime")[0]).toBe("hr/hours.md");
+  });
+
+  it("corrects a misspelling to the word's stem when no page uses the form meant ('contracotrs' is 'contractors')", () => {
+    const contractor = page("hr/contractor.md", "# Working with a contractor\n\nA contractor signs the framework agreement first.\n");
+    const engine = engineWith([contractor, annual, values]);
+    // Pages say "contractor", never "contractors": no word form is one edit from "contracotrs", but its stem is.
+    expect(ids(engine, "contracotrs")).toEqual(["hr/contractor.md"]);
+    expect(ask(engine, "contracotrs").noAnswer).toBe(false);
+  });
+
+  it("does not correct the stem of a word of the language that no page uses ('tenders' is not 'render')", () => {
+    const render = page("design/render.md", "# Render a template\n\nRender the template before you publish it.\n");
+    const language = new WordVectors(["tenders", "contract"], 2, Float32Array.of(0.01, 0.01), Int8Array.of(100, 0, 0, 100));
+    // No vocabulary: the default one knows "tenders" (procurement), which would keep it from being corrected at all.
+    const plain = new CouncilSearchEngine({ vocabulary: { entries: [] } });
+    const withLanguage = new CouncilSearchEngine({ vocabulary: { entries: [] }, wordVectors: language });
+    for (const p of [render, annual]) {
+      plain.upsert(p);
+      withLanguage.upsert(p);
+    }
+    // Without a word list, "tenders" reads as a slip for "render" (its stem is one edit from it) ...
+    expect(ids(plain, "tenders")).toEqual(["design/render.md"]);
+    // ... but it is a word of the language, spelt right, that no page uses: no answer.
+    expect(ask(withLanguage, "tenders")).toEqual({ hits: [], noAnswer: true });
+  });
+
+  it("frames a misspelt framing word as the word meant ('rlesidents' weighs as 'residents')", () => {
+    const engine = engineWith([annual, values, bereavement]);
+    const plan = planQuery(parseQuery("rlesidents bereavement", 10), engine.index, new ExpansionTable({ entries: [] }), DEFAULT_RANKING_OPTIONS);
+    expect(plan.concepts.find((c) => c.label === "rlesidents")).toMatchObject({ framing: true });
+    expect(ids(engine, "rlesidents bereavement")[0]).toBe("hr/bereavement.md");
   });
 
   it("does not guess between vocabulary words of different entries that a misspelling is equally near", () => {

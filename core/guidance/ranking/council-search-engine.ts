@@ -82,7 +82,7 @@ export class CouncilSearchEngine implements GuidanceSearchEngine {
   /** The synchronous search behind `answer`, for callers (and benchmarks) that need no promise. */
   answerNow(query: ParsedQuery): SearchAnswer {
     const options = this.options;
-    const plan = planQuery(query, this.index, this.table, options);
+    const plan = planQuery(query, this.index, this.table, options, this.wordVectors);
     const { candidates, deferred } = this.firstPass.run(plan, Math.max(options.rerankDepth, query.top));
     if (candidates.length === 0) return { hits: [], noAnswer: true };
     this.lookup.load(plan, this.index.vocabularySize, options.indirectMatchCredit);

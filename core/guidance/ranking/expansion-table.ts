@@ -72,6 +72,8 @@ export class ExpansionTable {
   readonly acronyms = new Set<string>();
   /** Each word the vocabulary uses (not stopwords or acronyms), as written: its term and entries (see vocabularyWord). */
   private readonly words = new Map<string, { term: string; entries: Set<number> }>();
+  /** The same words' terms, and the entries each is in (see vocabularyTermEntries). */
+  private readonly wordTerms = new Map<string, Set<number>>();
 
   constructor(vocabulary: Vocabulary) {
     vocabulary.entries.forEach((entry, index) => {
@@ -95,6 +97,9 @@ export class ExpansionTable {
           const known = this.words.get(word.surface) ?? { term: word.term, entries: new Set<number>() };
           known.entries.add(index);
           this.words.set(word.surface, known);
+          const entries = this.wordTerms.get(word.term) ?? new Set<number>();
+          entries.add(index);
+          this.wordTerms.set(word.term, entries);
         }
       }
       this.entries.push({ equivalents, broader });
@@ -113,6 +118,11 @@ export class ExpansionTable {
    */
   vocabularyWord(surface: string): { readonly term: string; readonly entries: ReadonlySet<number> } | undefined {
     return this.words.get(surface);
+  }
+
+  /** The entries a term of a vocabulary word is in (whatever form the word took), or undefined. */
+  vocabularyTermEntries(term: string): ReadonlySet<number> | undefined {
+    return this.wordTerms.get(term);
   }
 
   /**

@@ -103,6 +103,9 @@ const COUNCIL_CONTEXT: ReadonlySet<string> = new Set(["council", "councils", "re
 /** Share of its usual importance a framing word keeps (the bench: 0.2–0.5 score the same; 1 is off). */
 export const FRAME_IMPORTANCE = 0.35;
 
+/** The terms of the framing words, to recognise a corrected misspelling of one. */
+const FRAMING_TERMS: ReadonlySet<string> = new Set([...QUESTION_FRAMES, ...COUNCIL_CONTEXT].map((w) => termOf(w)));
+
 /** True for a word that frames a question (QUESTION_FRAMES) or says where it comes from (COUNCIL_CONTEXT). */
 function isFraming(surface: string): boolean {
   // "the council's", "a resident's": the possessive frames as the word does.
@@ -130,7 +133,7 @@ export function idf(df: number, pages: number): number {
 }
 
 /** Builds the plan for a question against the current index and vocabulary. */
-export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: ExpansionTable, options: RankingOptions): QueryPlan {
+export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: ExpansionTable, options: RankingOptions, language?: KnownWords): QueryPlan {
   const pages = Math.max(1, index.size);
   const analysed = analyse(query.text);
   const words = keyWords(analysed, table, query.text);
@@ -167,10 +170,10 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
   const context = wordConcepts.filter((c) => df(c.typed) > 0 && !index.isStopTerm(c.typed)).map((c) => c.typed);
   wordConcepts.forEach((concept, i) => {
     if (df(concept.typed) > 0 || coveredByVocabulary.has(i)) return;
-    const typos = inContext(typoAlternatives(concept.surface, index, options), context, index);
+    const typos = inContext(typoAlternatives(concept.surface, index, options, language), context, index);
     concept.alternatives.push(...typos);
     // No page uses a word one edit away: perhaps the vocabulary does (a British term the pages word otherwise).
-    const best = typos.length > 0 ? index.term(typos[0]!.termIds[0]!) : vocabularyCorrection(concept.surface, table, options);
+    const best = typos.length > 0 ? index.term(typos[0]!.termIds[0]!) : vocabularyCorrection(concept.surface, table, options, language);
     if (best !== undefined) {
       conceptOfWord.forEach((c, w) => {
         if (c === i) corrected[w] = best;
@@ -207,8 +210,10 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
     return best;
   };
 
-  const concepts: Concept[] = wordConcepts.map((c) => {
-    const framing = isFraming(c.surface);
+  const concepts: Concept[] = wordConcepts.map((c, i) => {
+    // A misspelt framing word frames as the word meant ("rlesidents" is "residents").
+    const at = conceptOfWord.indexOf(i);
+    const framing = isFraming(c.surface) || (corrected[at] !== terms[at] && FRAMING_TERMS.has(corrected[at]!));
     return { label: c.label, alternatives: c.alternatives, importance: importanceOf(c.alternatives) * (framing ? FRAME_IMPORTANCE : 1), covers: [], ...(framing ? { framing } : {}) };
   });
 
@@ -298,29 +303,62 @@ export function keyWords(words: readonly AnalysedWord[], table: ExpansionTable, 
  * expanded as if it had been typed. Several such words are a clear reading only when one vocabulary entry has them
  * all ("flextiime": "flexitime" and "flextime" are synonyms); otherwise none is chosen.
  */
-function vocabularyCorrection(surface: string, table: ExpansionTable, options: RankingOptions): string | undefined {
+function vocabularyCorrection(surface: string, table: ExpansionTable, options: RankingOptions, language?: KnownWords): string | undefined {
   if (surface.length < options.typoMinLength || /\d/.test(surface) || isStopword(surface)) return undefined;
   const found = new Map<string, ReadonlySet<number>>();
   forEachEdit1(surface, (variant) => {
     const word = table.vocabularyWord(variant);
     if (word !== undefined && !found.has(word.term)) found.set(word.term, word.entries);
   });
+  if (found.size === 0) {
+    // The word meant in another form than the vocabulary writes it ("secondmnets" for "secondment").
+    const stem = stemToCorrect(surface, language);
+    if (stem !== undefined) {
+      forEachEdit1(stem, (variant) => {
+        const entries = table.vocabularyTermEntries(variant);
+        if (entries !== undefined && !found.has(variant)) found.set(variant, entries);
+      });
+    }
+  }
   const [first, ...others] = [...found];
   if (!first) return undefined;
   const shared = [...first[1]].some((entry) => others.every(([, entries]) => entries.has(entry)));
   return shared ? first[0] : undefined;
 }
 
-function typoAlternatives(surface: string, index: GuidanceIndex, options: RankingOptions): Alternative[] {
+/** Words of the language at large (the word vectors' vocabulary): a word in it is no misspelling. */
+export interface KnownWords {
+  has(word: string): boolean;
+}
+
+/** Shortest stem searched for one-edit neighbours: a short stem has too many ("grit": "grid", "git", "crit"). */
+const MIN_STEM_TO_CORRECT = 5;
+
+/**
+ * The stem to look for one edit away when no word form is (see typoAlternatives): only a long stem, and only of a
+ * word that is not one of the language's own ("gritting" is spelt right; no page uses it).
+ */
+function stemToCorrect(surface: string, language: KnownWords | undefined): string | undefined {
+  if (language?.has(surface)) return undefined;
+  const stem = termOf(surface);
+  return stem.length >= MIN_STEM_TO_CORRECT ? stem : undefined;
+}
+
+function typoAlternatives(surface: string, index: GuidanceIndex, options: RankingOptions, language?: KnownWords): Alternative[] {
   if (surface.length < options.typoMinLength || /\d/.test(surface) || isStopword(surface)) return [];
   const found = new Map<number, number>();
-  forEachEdit1(surface, (variant) => {
-    const id = index.surfaceTerm(variant);
+  const offer = (id: number): void => {
     if (id >= 0 && !index.isStopTerm(id)) {
       const df = index.documentFrequency(id);
       if (df > 0) found.set(id, df);
     }
-  });
+  };
+  forEachEdit1(surface, (variant) => offer(index.surfaceTerm(variant)));
+  // No page has the word meant in this form ("rlesidents": pages say "resident", never "residents"): try the stem.
+  if (found.size === 0) {
+    const stem = stemToCorrect(surface, language);
+    if (stem !== undefined) forEachEdit1(stem, (variant) => offer(index.termId(variant)));
+  }
   // The most used neighbours are the likeliest meant: "recieve" is "receive", not some rare word one edit away.
   return [...found.entries()]
     .sort((a, b) => b[1] - a[1])
