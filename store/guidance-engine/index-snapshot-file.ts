@@ -42,6 +42,8 @@ export async function writeSnapshotFile(file: string, key: string, parts: Iterab
     writeAll(fd, Buffer.concat([MAGIC, u32(keyBytes.length), keyBytes]));
     for (const part of parts) {
       const bytes = serialize(part);
+      // Never write a snapshot that readSnapshotFile would refuse at every start.
+      if (bytes.length > MAX_FRAME_BYTES) throw new Error(`a snapshot part of ${bytes.length} bytes is over the ${MAX_FRAME_BYTES}-byte limit`);
       writeAll(fd, Buffer.concat([u32(bytes.length), u32(crc32(bytes))]));
       writeAll(fd, bytes);
       await yieldToEventLoop();

@@ -185,7 +185,15 @@ describe("search index snapshots between runs", () => {
     await close(cli);
     const next = open();
     expect(await answers(next)).toEqual(await fromPages());
-    expect(next.guidanceIndex.lastLoad).toMatchObject({ from: "pages", snapshotUnusable: "mostly out of date (3 of 5 pages changed since)" });
+    expect(next.guidanceIndex.lastLoad).toMatchObject({ from: "pages", snapshotUnusable: "mostly out of date (3 of 5 pages new, changed or gone since)" });
+    // Pages deleted count as much as pages changed.
+    await close(next);
+    const cli2 = open(false);
+    await cli2.guidance.ingest("t", LIBRARY.slice(0, 2), { actor: "cli" });
+    await close(cli2);
+    const after = open();
+    expect(await answers(after)).toEqual(await fromPages());
+    expect(after.guidanceIndex.lastLoad).toMatchObject({ from: "pages", snapshotUnusable: "mostly out of date (3 of 5 pages new, changed or gone since)" });
   });
 
   it("removes temporary files left by writers killed mid-write, but not one another host may be writing", async () => {

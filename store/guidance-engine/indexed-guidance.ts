@@ -211,17 +211,24 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       const texts = new Map<string, string>();
       // Ids only: a snapshot that is stale for many pages must not hold them all in memory at once.
       const changed: string[] = [];
+      let changedSinceSnapshot = 0;
       await this.eachPageChunk((pages) => {
         for (const page of pages) {
-          if (hashes.get(page.id) === page.contentHash) texts.set(page.id, page.text);
-          else changed.push(page.id);
+          const then = hashes.get(page.id);
+          if (then === page.contentHash) {
+            texts.set(page.id, page.text);
+          } else {
+            changed.push(page.id);
+            if (then !== undefined) changedSinceSnapshot++;
+          }
         }
       });
-      const total = texts.size + changed.length;
-      if (changed.length > SNAPSHOT_MOSTLY_STALE_SHARE * total) return { unusable: `mostly out of date (${changed.length} of ${total} pages changed since)` };
+      // Behind by the pages new, changed and gone since.
+      const gone = hashes.size - texts.size - changedSinceSnapshot;
+      const stale = changed.length + gone;
+      if (stale > SNAPSHOT_MOSTLY_STALE_SHARE * (texts.size + stale)) return { unusable: `mostly out of date (${stale} of ${texts.size + stale} pages new, changed or gone since)` };
       this.engine.index.restore(read.parts, (id) => texts.get(id));
-      // Behind by what changed and what is gone since.
-      this.behind = changed.length + (hashes.size - texts.size);
+      this.behind = stale;
       for (let i = 0; i < changed.length; i++) {
         const page = this.store.getNow(changed[i]!);
         if (page) this.engine.upsert(page);

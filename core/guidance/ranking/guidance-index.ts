@@ -8,6 +8,7 @@ import {
   SNAPSHOT_DOCS_PER_PART,
   SNAPSHOT_POSTINGS_PER_PART,
   SNAPSHOT_TERMS_PER_PART,
+  SNAPSHOT_WORDS_PER_PART,
   type IndexSnapshotHead,
   type IndexSnapshotPart,
   type SnapshotDoc,
@@ -439,16 +440,24 @@ export class GuidanceIndex {
       yield { kind: "postings", from, offsets, docs, freqs, keywords };
       from = to;
     }
-    for (let from = 0; from < slots; from += docsPerPart) {
+    // Cut by words as well as pages: a few very long pages (a converted PDF) must not make one huge part.
+    for (let from = 0; from < slots; ) {
+      let to = from;
+      for (let words = 0; to < slots && to - from < docsPerPart; to++) {
+        const n = this.docs[to]?.sequence.length ?? 0;
+        if (to > from && words + n > SNAPSHOT_WORDS_PER_PART) break;
+        words += n;
+      }
       yield {
         kind: "docs",
         from,
-        docs: this.docs.slice(from, from + docsPerPart).map((doc): SnapshotDoc | null => {
+        docs: this.docs.slice(from, to).map((doc): SnapshotDoc | null => {
           if (!doc) return null;
           const { text: _text, ...rest } = doc;
           return rest;
         }),
       };
+      from = to;
     }
   }
 
@@ -552,7 +561,9 @@ export class GuidanceIndex {
     this.dead = head.dead;
     this.version++;
     // Pages changed or gone since the snapshot: out, as any removed page (the caller indexes their current version).
-    for (const doc of docs) if (doc && textOf(doc.id) === undefined) this.remove(doc.id);
+    // Ids first: a removal can compact the index, which rewrites the docs array being walked.
+    const stale = docs.flatMap((doc) => (doc && textOf(doc.id) === undefined ? [doc.id] : []));
+    for (const id of stale) this.remove(id);
   }
 
   /** Term id for a surface word, creating the term on first sight. */

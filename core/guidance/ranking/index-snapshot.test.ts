@@ -111,6 +111,16 @@ describe("search index snapshots", () => {
     expect(restored.answerNow(parseQuery("pension case 77", 10))).toEqual(original.answerNow(parseQuery("pension case 77", 10)));
   });
 
+  it("leaves out every page gone since even when dropping them compacts the index mid-restore", () => {
+    const many = Array.from({ length: 1_000 }, (_, n) => page(n));
+    const gone = new Set(many.filter((_, n) => n % 5 < 2).map((p) => p.id)); // 400 pages: past the compaction threshold
+    const restored = restoredFrom(partsOf(engineWith(many), 500, 100), many, gone);
+    expect(restored.size).toBe(600);
+    expect(restored.index.slotCount).toBeLessThan(1_000); // compacted on the way
+    for (const id of gone) expect(restored.index.slot(id)).toBe(-1);
+    expect(answers(restored)).toEqual(answers(engineWith(many.filter((p) => !gone.has(p.id)))));
+  });
+
   it("lists the content hash of every page it holds", () => {
     const original = engineWith(pages.slice(0, 5));
     expect(snapshotContentHashes(partsOf(original))).toEqual(new Map(pages.slice(0, 5).map((p) => [p.id, p.contentHash])));

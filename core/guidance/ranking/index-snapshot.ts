@@ -23,6 +23,8 @@ export const SNAPSHOT_TERMS_PER_PART = 20_000;
 export const SNAPSHOT_POSTINGS_PER_PART = 1_000_000;
 /** Pages per part: about 7 KB each without their text. */
 export const SNAPSHOT_DOCS_PER_PART = 1_000;
+/** Words (term ids in pages' sequences) per part, at most, unless one page has more: 4 bytes each. */
+export const SNAPSHOT_WORDS_PER_PART = 2_000_000;
 
 /** First part: counts and the per-term and per-slot arrays, each cut to its used length. */
 export interface IndexSnapshotHead {

@@ -103,8 +103,17 @@ const COUNCIL_CONTEXT: ReadonlySet<string> = new Set(["council", "councils", "re
 /** Share of its usual importance a framing word keeps (the bench: 0.2–0.5 score the same; 1 is off). */
 export const FRAME_IMPORTANCE = 0.35;
 
-/** The terms of the framing words, to recognise a corrected misspelling of one. */
-const FRAMING_TERMS: ReadonlySet<string> = new Set([...QUESTION_FRAMES, ...COUNCIL_CONTEXT].map((w) => termOf(w)));
+/**
+ * True when a misspelt word is one slip from a framing word as typed ("rlesidents" from "residents"). By the word,
+ * not its stem: "tiping" (tipping) shares a stem with "tips", and "findngs" with "find", and they are no framing.
+ */
+function isMisspeltFraming(surface: string): boolean {
+  let framing = false;
+  forEachEdit1(surface, (variant) => {
+    if (!framing && isFraming(variant)) framing = true;
+  });
+  return framing;
+}
 
 /** True for a word that frames a question (QUESTION_FRAMES) or says where it comes from (COUNCIL_CONTEXT). */
 function isFraming(surface: string): boolean {
@@ -213,7 +222,7 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
   const concepts: Concept[] = wordConcepts.map((c, i) => {
     // A misspelt framing word frames as the word meant ("rlesidents" is "residents").
     const at = conceptOfWord.indexOf(i);
-    const framing = isFraming(c.surface) || (corrected[at] !== terms[at] && FRAMING_TERMS.has(corrected[at]!));
+    const framing = isFraming(c.surface) || (corrected[at] !== terms[at] && isMisspeltFraming(c.surface));
     return { label: c.label, alternatives: c.alternatives, importance: importanceOf(c.alternatives) * (framing ? FRAME_IMPORTANCE : 1), covers: [], ...(framing ? { framing } : {}) };
   });
 
@@ -304,7 +313,8 @@ export function keyWords(words: readonly AnalysedWord[], table: ExpansionTable, 
  * all ("flextiime": "flexitime" and "flextime" are synonyms); otherwise none is chosen.
  */
 function vocabularyCorrection(surface: string, table: ExpansionTable, options: RankingOptions, language?: KnownWords): string | undefined {
-  if (surface.length < options.typoMinLength || /\d/.test(surface) || isStopword(surface)) return undefined;
+  // A word of the language spelt right is no slip ("copper" is not "copier", nor "patrol" "petrol").
+  if (surface.length < options.typoMinLength || surface.length > MAX_WORD_TO_CORRECT || /\d/.test(surface) || isStopword(surface) || language?.has(surface)) return undefined;
   const found = new Map<string, ReadonlySet<number>>();
   forEachEdit1(surface, (variant) => {
     const word = table.vocabularyWord(variant);
@@ -333,15 +343,21 @@ export interface KnownWords {
 
 /** Shortest stem searched for one-edit neighbours: a short stem has too many ("grit": "grid", "git", "crit"). */
 const MIN_STEM_TO_CORRECT = 5;
+/** Longest word looked at for a vocabulary or stem correction: longer ones are codes, links or run-together words. */
+const MAX_WORD_TO_CORRECT = 20;
+/** Endings that make another form of a word ("residents", "contractors", "booked", "booking"). */
+const INFLECTED = /(?:s|ed|ing)$/;
 
 /**
- * The stem to look for one edit away when no word form is (see typoAlternatives): only a long stem, and only of a
- * word that is not one of the language's own ("gritting" is spelt right; no page uses it).
+ * The stem to look for one edit away when no word form is (see typoAlternatives): that is for a slip in a form of
+ * the word the pages never use ("rlesidents": the pages say "resident"), so only for an inflected word, with a long
+ * stem, that is not one of the language's own words spelt right. Without those limits the stem's neighbours read
+ * real words as others ("retailers" as "detail", "legible" as "legislation").
  */
 function stemToCorrect(surface: string, language: KnownWords | undefined): string | undefined {
-  if (language?.has(surface)) return undefined;
+  if (surface.length > MAX_WORD_TO_CORRECT || !INFLECTED.test(surface) || language?.has(surface)) return undefined;
   const stem = termOf(surface);
-  return stem.length >= MIN_STEM_TO_CORRECT ? stem : undefined;
+  return stem.length >= MIN_STEM_TO_CORRECT && stem !== surface ? stem : undefined;
 }
 
 function typoAlternatives(surface: string, index: GuidanceIndex, options: RankingOptions, language?: KnownWords): Alternative[] {
