@@ -72,6 +72,8 @@ export async function runSearchSection(shared: string, options: SearchSectionOpt
   const misspelt: HeldOutSet = {
     name: `typos: council and holdouts A–D, one longer word misspelt (${TYPO_VARIANTS} seeded copies of each question)`,
     queries: withTypos([...council, ...holdouts.flatMap((set) => set.queries)]),
+    // The timed mix stays the real question sets (which have their own misspellings).
+    untimed: true,
   };
 
   const reports: PeerReport[] = [];
