@@ -325,6 +325,7 @@ function vocabularyCorrection(surface: string, table: ExpansionTable, options: R
     const stem = stemToCorrect(surface, language);
     if (stem !== undefined) {
       forEachEdit1(stem, (variant) => {
+        if (variant[0] !== stem[0]) return;
         const entries = table.vocabularyTermEntries(variant);
         if (entries !== undefined && !found.has(variant)) found.set(variant, entries);
       });
@@ -351,8 +352,9 @@ const INFLECTED = /(?:s|ed|ing)$/;
 /**
  * The stem to look for one edit away when no word form is (see typoAlternatives): that is for a slip in a form of
  * the word the pages never use ("rlesidents": the pages say "resident"), so only for an inflected word, with a long
- * stem, that is not one of the language's own words spelt right. Without those limits the stem's neighbours read
- * real words as others ("retailers" as "detail", "legible" as "legislation").
+ * stem, that is not one of the language's own words spelt right; and the callers keep the stem's first letter.
+ * Without those limits the stem's neighbours read real words as others ("retailers" as "detail", "monetise" as
+ * "money"). Some still slip through for words the word list lacks: that is the price of reading "rlesidents".
  */
 function stemToCorrect(surface: string, language: KnownWords | undefined): string | undefined {
   if (surface.length > MAX_WORD_TO_CORRECT || !INFLECTED.test(surface) || language?.has(surface)) return undefined;
@@ -373,7 +375,8 @@ function typoAlternatives(surface: string, index: GuidanceIndex, options: Rankin
   // No page has the word meant in this form ("rlesidents": pages say "resident", never "residents"): try the stem.
   if (found.size === 0) {
     const stem = stemToCorrect(surface, language);
-    if (stem !== undefined) forEachEdit1(stem, (variant) => offer(index.termId(variant)));
+    // Keeping the first letter, which slips least often: "retailers" is no slip for "detail".
+    if (stem !== undefined) forEachEdit1(stem, (variant) => variant[0] === stem[0] && offer(index.termId(variant)));
   }
   // The most used neighbours are the likeliest meant: "recieve" is "receive", not some rare word one edit away.
   return [...found.entries()]
