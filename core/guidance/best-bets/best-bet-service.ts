@@ -56,6 +56,11 @@ export class BestBetService {
     });
   }
 
+  /** Stops background refreshes and waits for one in flight (a host shutting down, before its store closes). */
+  async close(): Promise<void> {
+    await this.cache.close();
+  }
+
   /** Every best bet, newest edit first, with its page's current title. Expired ones are listed too (editors tidy them). */
   async list(): Promise<BestBet[]> {
     const records = await this.readAll();

@@ -373,6 +373,39 @@ describe("purging the query log and feedback", () => {
 });
 
 describe("RefreshingValue", () => {
+  it("stops reading the store once closed, and close waits for a load in flight", async () => {
+    let now = 0;
+    let loads = 0;
+    let release: (() => void) | undefined;
+    const errors: string[] = [];
+    const value = new RefreshingValue<number>({
+      load: () => {
+        loads++;
+        return new Promise((resolve) => (release = () => resolve(loads)));
+      },
+      maxAgeMs: 100,
+      clock: { now: () => new Date(now) },
+      what: "test value",
+      onError: (_e, what) => void errors.push(what),
+    });
+    const first = value.get(0);
+    release!();
+    expect(await first).toBe(1);
+    now = 500;
+    expect(await value.get(0)).toBe(1); // stale: a background load starts
+    expect(loads).toBe(2);
+    let closed = false;
+    const closing = value.close().then(() => (closed = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(false); // waits for the load in flight
+    release!();
+    await closing;
+    now = 5_000;
+    expect(await value.get(0)).toBe(2);
+    expect(loads).toBe(2); // no load after close
+    expect(errors).toEqual([]);
+  });
+
   it("serves the cached value while a stale one refreshes, and never lets an old load overwrite a newer one", async () => {
     let now = 0;
     let stored = 1;

@@ -32,6 +32,8 @@ export class RefreshingValue<T> {
   /** Loads are numbered so a slow old load finishing late never overwrites a newer value. */
   private started = 0;
   private applied = 0;
+  /** Set by close(): the store is going away, so nothing new is read from it. */
+  private closed = false;
 
   constructor(private readonly options: RefreshingValueOptions<T>) {}
 
@@ -40,6 +42,7 @@ export class RefreshingValue<T> {
    * for `maxAgeMs`: while the store is down, searches must not each wait for it to fail.
    */
   async get(fallback: T): Promise<T> {
+    if (this.closed) return this.value ?? fallback;
     if (this.value === undefined) {
       if (this.options.clock.now().getTime() - this.failedAt < this.options.maxAgeMs) return fallback;
       try {
@@ -70,6 +73,15 @@ export class RefreshingValue<T> {
       this.options.onLoaded?.(value);
     }
     return this.value ?? value;
+  }
+
+  /**
+   * Stops reading the store (a host shutting down): later reads serve the last value, and this resolves once any load
+   * in flight has finished, so the store can be closed after it without a background load failing on a closed store.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.inflight?.catch(() => undefined);
   }
 
   private shared(): Promise<T> {

@@ -66,7 +66,8 @@ export function createSearchCuration(deps: SearchCurationDeps): SearchCuration {
     },
     async close() {
       for (const timer of timers.splice(0)) clearTimeout(timer);
-      await searchLog.close();
+      // Refreshes in flight finish before the store closes (else they fail on a closed store, and say so).
+      await Promise.all([bestBets.close(), vocabulary.close(), searchLog.close()]);
     },
   };
 }

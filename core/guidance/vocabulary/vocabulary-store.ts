@@ -79,6 +79,11 @@ export class VocabularyStore implements VocabularySource {
     return this.live.refresh();
   }
 
+  /** Stops background refreshes and waits for one in flight (a host shutting down, before its store closes). */
+  async close(): Promise<void> {
+    await this.live.close();
+  }
+
   /** Makes sure the engine has a recent vocabulary; cheap on the search path (waits only for the very first load). */
   async ensureFresh(): Promise<void> {
     await this.live.get(this.defaultView());
