@@ -31,8 +31,11 @@ export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Writes `parts` under `key`, replacing any snapshot at `file` only once the whole new one is on disk. */
-export async function writeSnapshotFile(file: string, key: string, parts: Iterable<IndexSnapshotPart>): Promise<void> {
+/**
+ * Writes `parts` under `key`, replacing any snapshot at `file` only once the whole new one is on disk. Refuses (throws)
+ * a part over `maxFrameBytes`, which readSnapshotFile would refuse at every start (a parameter for tests).
+ */
+export async function writeSnapshotFile(file: string, key: string, parts: Iterable<IndexSnapshotPart>, maxFrameBytes = MAX_FRAME_BYTES): Promise<void> {
   // A name no other writer can have (two hosts in one process, two containers that are both pid 1), created afresh.
   const temporary = `${file}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
   const fd = openSync(temporary, "wx");
@@ -43,7 +46,7 @@ export async function writeSnapshotFile(file: string, key: string, parts: Iterab
     for (const part of parts) {
       const bytes = serialize(part);
       // Never write a snapshot that readSnapshotFile would refuse at every start.
-      if (bytes.length > MAX_FRAME_BYTES) throw new Error(`a snapshot part of ${bytes.length} bytes is over the ${MAX_FRAME_BYTES}-byte limit`);
+      if (bytes.length > maxFrameBytes) throw new Error(`a snapshot part of ${bytes.length} bytes is over the ${maxFrameBytes}-byte limit`);
       writeAll(fd, Buffer.concat([u32(bytes.length), u32(crc32(bytes))]));
       writeAll(fd, bytes);
       await yieldToEventLoop();

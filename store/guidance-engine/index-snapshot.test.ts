@@ -178,6 +178,28 @@ describe("search index snapshots between runs", () => {
     expect(errors).toEqual([]);
   });
 
+  it("counts pages deleted since the snapshot as pages it is behind by", async () => {
+    await firstRun();
+    const cli = open(false);
+    await cli.guidance.ingest("t", LIBRARY.slice(0, 3), { actor: "cli" }); // 2 of 5 gone: restored, 2 behind
+    await close(cli);
+    const before = readFileSync(snapshotFile());
+    const host = new IndexedGuidance(new SqliteGuidance(open(false).db), {}, { file: snapshotFile(), onError: (error, what) => errors.push([error, what]), rewriteAfterPages: 2 });
+    await host.load();
+    expect(host.lastLoad).toMatchObject({ from: "snapshot", pages: 3, analysed: 0 });
+    await host.close(); // waits for the rewrite the restore started: 2 behind reaches the threshold
+    expect(readFileSync(snapshotFile()).equals(before)).toBe(false);
+    const written = await readSnapshotFile(snapshotFile(), indexSnapshotKey());
+    expect("parts" in written && snapshotContentHashes(written.parts).size).toBe(3);
+  });
+
+  it("refuses to write a part the reader would refuse, leaving no temporary file", async () => {
+    const engine = new CouncilSearchEngine();
+    for (const d of LIBRARY) engine.upsert(parseDocument(d, "t", NOW));
+    await expect(writeSnapshotFile(snapshotFile(), "key", engine.index.snapshotParts(), 100)).rejects.toThrow(/over the 100-byte limit/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("builds afresh rather than restore a snapshot most of whose pages changed since", async () => {
     await firstRun();
     const cli = open(false);

@@ -133,7 +133,8 @@ export async function comparePeer(peer: SearchPeer, dev: readonly BenchQuery[], 
     dev: await scoreQuality(peer, dev),
     council: await scoreQuality(peer, council),
     noAnswer: await scoreNoAnswer(peer, council),
-    // Timed on every question set, held-out ones too: they have the misspellings, whose correction costs the most.
+    // Timed on every real question set, held-out ones too: they have the misspellings, whose correction costs the
+    // most. Not on a set marked untimed (the typo set, all misspelt), which would skew the mix.
     latency: await timeSearches(peer, [...dev, ...council, ...holdouts.flatMap((set) => (set.untimed ? [] : set.queries))]),
   };
 }

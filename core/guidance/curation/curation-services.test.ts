@@ -406,6 +406,38 @@ describe("RefreshingValue", () => {
     expect(errors).toEqual([]);
   });
 
+  it("waits on close for a refresh an editor started, and refreshes from memory after it", async () => {
+    let loads = 0;
+    let release: (() => void) | undefined;
+    const value = new RefreshingValue<number>({
+      load: () => {
+        loads++;
+        return new Promise((resolve) => (release = () => resolve(loads)));
+      },
+      maxAgeMs: 100,
+      clock: { now: () => new Date(0) },
+      what: "test value",
+      onError: () => undefined,
+    });
+    const first = value.refresh();
+    release!();
+    expect(await first).toBe(1);
+    const saving = value.refresh(); // an editor's save, reloading
+    let closed = false;
+    const closing = value.close().then(() => (closed = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(false);
+    release!();
+    await closing;
+    expect(await saving).toBe(2);
+    expect(await value.refresh()).toBe(2); // the last value, not read again
+    expect(loads).toBe(2);
+    // Never loaded and closed: nothing to serve, and nothing may be read.
+    const unread = new RefreshingValue<number>({ load: async () => 1, maxAgeMs: 1, clock: { now: () => new Date(0) }, what: "unread value", onError: () => undefined });
+    await unread.close();
+    await expect(unread.refresh()).rejects.toThrow("unread value: closed");
+  });
+
   it("serves the cached value while a stale one refreshes, and never lets an old load overwrite a newer one", async () => {
     let now = 0;
     let stored = 1;

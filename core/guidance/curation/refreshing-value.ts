@@ -34,6 +34,8 @@ export class RefreshingValue<T> {
   private applied = 0;
   /** Set by close(): the store is going away, so nothing new is read from it. */
   private closed = false;
+  /** Every load in flight, background or explicit: close() waits for all of them. */
+  private readonly pending = new Set<Promise<T>>();
 
   constructor(private readonly options: RefreshingValueOptions<T>) {}
 
@@ -64,8 +66,20 @@ export class RefreshingValue<T> {
    * made), and resolves with the fresh value. Call after an edit, and at start.
    */
   async refresh(): Promise<T> {
+    if (this.closed) {
+      // Shutting down: the last value, as nothing more may be read (an editor's save landed; the host is stopping).
+      if (this.value !== undefined) return this.value;
+      throw new Error(`${this.options.what}: closed`);
+    }
     const mine = ++this.started;
-    const value = await this.options.load();
+    const loading = this.options.load();
+    this.pending.add(loading);
+    let value: T;
+    try {
+      value = await loading;
+    } finally {
+      this.pending.delete(loading);
+    }
     if (mine > this.applied) {
       this.applied = mine;
       this.value = value;
@@ -76,12 +90,13 @@ export class RefreshingValue<T> {
   }
 
   /**
-   * Stops reading the store (a host shutting down): later reads serve the last value, and this resolves once any load
-   * in flight has finished, so the store can be closed after it without a background load failing on a closed store.
+   * Stops reading the store (a host shutting down): later reads and refreshes serve the last value, and this resolves
+   * once every load in flight (background or explicit) has finished, so the store can be closed after it without a
+   * load failing on a closed store.
    */
   async close(): Promise<void> {
     this.closed = true;
-    await this.inflight?.catch(() => undefined);
+    await Promise.allSettled([...this.pending]);
   }
 
   private shared(): Promise<T> {

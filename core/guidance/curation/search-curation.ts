@@ -25,7 +25,10 @@ export interface SearchCuration {
    * purge of the query log and of feedback (soon after start, then daily). Never throws.
    */
   start(): Promise<void>;
-  /** Stops the purge schedule and flushes the query log; call on shutdown. */
+  /**
+   * Stops the purge schedule, flushes the query log, and stops the best-bet and vocabulary refreshes, waiting for any
+   * in flight; call on shutdown, before the store closes.
+   */
   close(): Promise<void>;
 }
 

@@ -336,11 +336,39 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
     expect(ids(engine, "retailers")).toEqual([]);
   });
 
-  it("frames a misspelt framing word as the word meant ('rlesidents' weighs as 'residents')", () => {
-    const engine = engineWith([annual, values, bereavement]);
-    const plan = planQuery(parseQuery("rlesidents bereavement", 10), engine.index, new ExpansionTable({ entries: [] }), DEFAULT_RANKING_OPTIONS);
-    expect(plan.concepts.find((c) => c.label === "rlesidents")).toMatchObject({ framing: true });
+  it("frames a misspelt framing word as the word meant ('rlesidents' weighs as 'residents'), and only those", () => {
+    const staff = page("hr/staff-parking.md", "# Staff parking\n\nStaff park in the rear car park. Fly tipping is reported to the waste team.\n");
+    const engine = engineWith([annual, values, bereavement, staff]);
+    const table = new ExpansionTable({ entries: [] });
+    const concept = (question: string, label: string) => planQuery(parseQuery(question, 10), engine.index, table, DEFAULT_RANKING_OPTIONS).concepts.find((c) => c.label === label);
+    expect(concept("rlesidents bereavement", "rlesidents")).toMatchObject({ framing: true });
     expect(ids(engine, "rlesidents bereavement")[0]).toBe("hr/bereavement.md");
+    // "stff" is one slip from "stuff" (framing), but it is corrected to "staff", which is not.
+    expect(concept("stff parking", "stff")?.framing).toBeUndefined();
+    // "tiping" is corrected to "tipping", whose stem is that of "tips" (framing), but no slip from "tips".
+    expect(concept("fly tiping", "tiping")?.framing).toBeUndefined();
+  });
+
+  it("does not read a word of the language as a vocabulary word one slip away ('copper' is not 'copier')", () => {
+    const printers = page("it/printers.md", "# Printers\n\nSend a job to the printer from any laptop.\n");
+    const vocabulary = { entries: [{ terms: ["copier", "photocopier", "printer"] }] };
+    const language = new WordVectors(["copper", "pipes"], 2, Float32Array.of(0.01, 0.01), Int8Array.of(100, 0, 0, 100));
+    const plain = new CouncilSearchEngine({ vocabulary });
+    const withLanguage = new CouncilSearchEngine({ vocabulary, wordVectors: language });
+    for (const p of [printers, annual]) {
+      plain.upsert(p);
+      withLanguage.upsert(p);
+    }
+    expect(ids(plain, "copper")).toEqual(["it/printers.md"]); // read as "copier" without a word list
+    expect(ids(withLanguage, "copper")).toEqual([]);
+  });
+
+  it("looks for a slip in the stem only of an inflected word ('legible' is not 'legislation')", () => {
+    const law = page("gov/legislation.md", "# Legislation\n\nNew legislation is summarised here.\n");
+    const engine = new CouncilSearchEngine({ vocabulary: { entries: [] } });
+    for (const p of [law, annual]) engine.upsert(p);
+    // "legible" stems to "legibl", one slip from "legisl", but it is no other form of a word: left alone.
+    expect(ids(engine, "legible")).toEqual([]);
   });
 
   it("does not guess between vocabulary words of different entries that a misspelling is equally near", () => {

@@ -391,7 +391,12 @@ export class GuidanceIndex {
    * the index until the last part has been taken. Part sizes are
    * parameters only so tests can cut a small index into many parts.
    */
-  *snapshotParts(termsPerPart = SNAPSHOT_TERMS_PER_PART, docsPerPart = SNAPSHOT_DOCS_PER_PART, postingsPerPart = SNAPSHOT_POSTINGS_PER_PART): Generator<IndexSnapshotPart> {
+  *snapshotParts(
+    termsPerPart = SNAPSHOT_TERMS_PER_PART,
+    docsPerPart = SNAPSHOT_DOCS_PER_PART,
+    postingsPerPart = SNAPSHOT_POSTINGS_PER_PART,
+    wordsPerPart = SNAPSHOT_WORDS_PER_PART,
+  ): Generator<IndexSnapshotPart> {
     const slots = this.docs.length;
     const terms = this.termText.length;
     yield {
@@ -445,7 +450,7 @@ export class GuidanceIndex {
       let to = from;
       for (let words = 0; to < slots && to - from < docsPerPart; to++) {
         const n = this.docs[to]?.sequence.length ?? 0;
-        if (to > from && words + n > SNAPSHOT_WORDS_PER_PART) break;
+        if (to > from && words + n > wordsPerPart) break;
         words += n;
       }
       yield {

@@ -121,6 +121,18 @@ describe("search index snapshots", () => {
     expect(answers(restored)).toEqual(answers(engineWith(many.filter((p) => !gone.has(p.id)))));
   });
 
+  it("cuts pages into parts by words as well as by count, a page longer than the limit going alone", () => {
+    const long = parseDocument({ id: "long/report.md", content: `# Annual report\n\n${"Pension figures for the year. ".repeat(200)}\n` }, "test", NOW);
+    const original = engineWith([...pages.slice(0, 20), long, ...pages.slice(20, 30)]);
+    const parts = structuredClone([...original.index.snapshotParts(undefined, 1_000, undefined, 300)]);
+    const docsParts = parts.flatMap((p) => (p.kind === "docs" ? [p] : []));
+    const words = (part: (typeof docsParts)[number]) => part.docs.reduce((sum, d) => sum + (d?.sequence.length ?? 0), 0);
+    expect(docsParts.length).toBeGreaterThan(2);
+    for (const part of docsParts) expect(words(part) <= 300 || part.docs.length === 1).toBe(true);
+    expect(docsParts.some((part) => part.docs.length === 1 && part.docs[0]?.id === "long/report.md")).toBe(true);
+    expect(answers(restoredFrom(parts, [...pages, long]))).toEqual(answers(original));
+  });
+
   it("lists the content hash of every page it holds", () => {
     const original = engineWith(pages.slice(0, 5));
     expect(snapshotContentHashes(partsOf(original))).toEqual(new Map(pages.slice(0, 5).map((p) => [p.id, p.contentHash])));

@@ -103,9 +103,13 @@ const COUNCIL_CONTEXT: ReadonlySet<string> = new Set(["council", "councils", "re
 /** Share of its usual importance a framing word keeps (the bench: 0.2–0.5 score the same; 1 is off). */
 export const FRAME_IMPORTANCE = 0.35;
 
+/** The terms of the framing words: a correction to one of them may be a misspelt framing word. */
+const FRAMING_TERMS: ReadonlySet<string> = new Set([...QUESTION_FRAMES, ...COUNCIL_CONTEXT].map((w) => termOf(w)));
+
 /**
- * True when a misspelt word is one slip from a framing word as typed ("rlesidents" from "residents"). By the word,
- * not its stem: "tiping" (tipping) shares a stem with "tips", and "findngs" with "find", and they are no framing.
+ * True when a misspelt word is one slip from a framing word as typed ("rlesidents" from "residents"). Asked only of
+ * a word corrected to a framing term, and both are needed: by the term alone "tiping" (tipping) would frame like
+ * "tips", and by the typed word alone "stff" (staff) would frame like "stuff".
  */
 function isMisspeltFraming(surface: string): boolean {
   let framing = false;
@@ -222,7 +226,7 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
   const concepts: Concept[] = wordConcepts.map((c, i) => {
     // A misspelt framing word frames as the word meant ("rlesidents" is "residents").
     const at = conceptOfWord.indexOf(i);
-    const framing = isFraming(c.surface) || (corrected[at] !== terms[at] && isMisspeltFraming(c.surface));
+    const framing = isFraming(c.surface) || (corrected[at] !== terms[at] && FRAMING_TERMS.has(corrected[at]!) && isMisspeltFraming(c.surface));
     return { label: c.label, alternatives: c.alternatives, importance: importanceOf(c.alternatives) * (framing ? FRAME_IMPORTANCE : 1), covers: [], ...(framing ? { framing } : {}) };
   });
 
@@ -313,7 +317,7 @@ export function keyWords(words: readonly AnalysedWord[], table: ExpansionTable, 
  * all ("flextiime": "flexitime" and "flextime" are synonyms); otherwise none is chosen.
  */
 function vocabularyCorrection(surface: string, table: ExpansionTable, options: RankingOptions, language?: KnownWords): string | undefined {
-  // A word of the language spelt right is no slip ("copper" is not "copier", nor "patrol" "petrol").
+  // A word of the language spelt right is no slip for a vocabulary word ("copper" is not the vocabulary's "copier").
   if (surface.length < options.typoMinLength || surface.length > MAX_WORD_TO_CORRECT || /\d/.test(surface) || isStopword(surface) || language?.has(surface)) return undefined;
   const found = new Map<string, ReadonlySet<number>>();
   forEachEdit1(surface, (variant) => {
