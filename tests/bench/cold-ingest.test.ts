@@ -1,21 +1,15 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { sampleIntranetFolder } from "../../store";
+import { compileProject, PROJECT_ROOT } from "../support/compile-project";
 import type * as ColdIngest from "./cold-ingest";
 
 // The bench's cold-ingest figure comes from child processes running the compiled module, so this runs it compiled,
 // as `npm run bench` does.
-const ROOT = resolve(__dirname, "..", "..");
-const COMPILED = join(ROOT, "dist", "tests", "bench", "cold-ingest.js");
+const COMPILED = join(PROJECT_ROOT, "dist", "tests", "bench", "cold-ingest.js");
 
 beforeAll(() => {
-  // Incremental, so fast when nothing changed; see tests/cli/hub-cli.test.ts.
-  try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
-  } catch (error) {
-    if (!existsSync(COMPILED)) throw error;
-  }
+  compileProject(COMPILED);
 }, 180_000);
 
 it("ingests a folder once in each of several fresh processes and reports each rate, the median and the range", async () => {

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { compileProject } from "../support/compile-project";
 
 // Runs the real `hub` binary as a child process against a temp DATA_DIR and a temp folder of our own pages.
 
@@ -36,13 +37,7 @@ function counts(stdout: string): Record<string, number> {
 }
 
 beforeAll(() => {
-  // Incremental, so fast when nothing changed. tsc still emits when other folders have type errors; the typecheck
-  // gate (npm run typecheck) is where those are reported, so here we only need the CLI to exist.
-  try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
-  } catch (error) {
-    if (!existsSync(ENTRY)) throw error;
-  }
+  compileProject(ENTRY);
   work = mkdtempSync(join(tmpdir(), "hub-cli-"));
   dataDir = join(work, "data");
   pages = join(work, "pages");

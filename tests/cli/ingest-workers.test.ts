@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createSqliteHub, readDocuments, WORKER_MIN_BATCH } from "../../store";
+import { compileProject } from "../support/compile-project";
 
 // `hub ingest` parses the HTML pages of large folders on worker threads (the compiled
 // dist/store/parse-pool/parse-worker.js) and their Markdown in-thread. The pages it writes must be exactly those of
@@ -18,11 +19,7 @@ const PAGES = WORKER_MIN_BATCH * 3 + 37;
 let work: string;
 
 beforeAll(() => {
-  try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
-  } catch (error) {
-    if (!existsSync(ENTRY)) throw error;
-  }
+  compileProject(ENTRY);
   work = mkdtempSync(join(tmpdir(), "hub-ingest-workers-"));
   for (let i = 0; i < PAGES; i++) {
     const dir = join(work, "pages", `team-${i % 7}`);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -9,6 +9,7 @@ import type { CliContext } from "../../teams-app/cli";
 import { createPurgeQueriesCommand } from "../../teams-app/cli/purge-queries-command";
 import { loadConfig } from "../../teams-app/config";
 import { startSharePointTestbed, type SharePointTestbed } from "../fakes";
+import { compileProject } from "../support/compile-project";
 
 // `hub purge-queries` as the IT team runs it: the real binary as a child process against a temp DATA_DIR, with the
 // query log and feedback written beforehand through the store and read back afterwards, as separate processes would.
@@ -22,12 +23,7 @@ let work: string;
 let dataDir: string;
 
 beforeAll(() => {
-  // Incremental, so fast when nothing changed; see hub-cli.test.ts.
-  try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
-  } catch (error) {
-    if (!existsSync(ENTRY)) throw error;
-  }
+  compileProject(ENTRY);
 }, 180_000);
 
 beforeEach(() => {
