@@ -2,6 +2,7 @@ import type { GuidancePage } from "../page";
 import { parseDocument } from "../parse-document";
 import { parseQuery } from "../query";
 import { WordVectors } from "../semantic/word-vectors";
+import type { Vocabulary } from "../vocabulary/vocabulary";
 import { CouncilSearchEngine } from "./council-search-engine";
 import { ExpansionTable } from "./expansion-table";
 import { planQuery } from "./query-plan";
@@ -256,6 +257,18 @@ describe("CouncilSearchEngine: the author's keywords field", () => {
   });
 });
 
+/** Two engines over the same pages and vocabulary: one without a word list, one knowing `words` as the language's. */
+function withAndWithoutWords(pages: readonly GuidancePage[], vocabulary: Vocabulary, words: readonly [string, string]) {
+  const language = new WordVectors([...words], 2, Float32Array.of(0.01, 0.01), Int8Array.of(100, 0, 0, 100));
+  const plain = new CouncilSearchEngine({ vocabulary });
+  const withLanguage = new CouncilSearchEngine({ vocabulary, wordVectors: language });
+  for (const p of pages) {
+    plain.upsert(p);
+    withLanguage.upsert(p);
+  }
+  return { plain, withLanguage };
+}
+
 describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
   const bereavement = page("hr/bereavement.md", "# Bereavement leave\n\nUp to five days of paid time off when someone close to you dies, and time for the funeral.\n");
   const annual = page("hr/annual.md", "# Annual leave\n\nBook leave in the portal. Leave requests need two weeks' notice.\n");
@@ -315,14 +328,8 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
 
   it("does not correct the stem of a word of the language that no page uses ('fodders' is not 'folders')", () => {
     const folder = page("it/shared-drive.md", "# Shared folder structure\n\nKeep each team folder tidy and named for its work.\n");
-    const language = new WordVectors(["fodders", "animal"], 2, Float32Array.of(0.01, 0.01), Int8Array.of(100, 0, 0, 100));
     // No vocabulary, so that nothing but spelling is at work.
-    const plain = new CouncilSearchEngine({ vocabulary: { entries: [] } });
-    const withLanguage = new CouncilSearchEngine({ vocabulary: { entries: [] }, wordVectors: language });
-    for (const p of [folder, annual]) {
-      plain.upsert(p);
-      withLanguage.upsert(p);
-    }
+    const { plain, withLanguage } = withAndWithoutWords([folder, annual], { entries: [] }, ["fodders", "animal"]);
     // Without a word list, "fodders" reads as a slip for "folders" (its stem is one edit from "folder") ...
     expect(ids(plain, "fodders")).toEqual(["it/shared-drive.md"]);
     // ... but it is a word of the language, spelt right, that no page uses: no answer.
@@ -351,14 +358,7 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
 
   it("does not read a word of the language as a vocabulary word one slip away ('copper' is not 'copier')", () => {
     const printers = page("it/printers.md", "# Printers\n\nSend a job to the printer from any laptop.\n");
-    const vocabulary = { entries: [{ terms: ["copier", "photocopier", "printer"] }] };
-    const language = new WordVectors(["copper", "pipes"], 2, Float32Array.of(0.01, 0.01), Int8Array.of(100, 0, 0, 100));
-    const plain = new CouncilSearchEngine({ vocabulary });
-    const withLanguage = new CouncilSearchEngine({ vocabulary, wordVectors: language });
-    for (const p of [printers, annual]) {
-      plain.upsert(p);
-      withLanguage.upsert(p);
-    }
+    const { plain, withLanguage } = withAndWithoutWords([printers, annual], { entries: [{ terms: ["copier", "photocopier", "printer"] }] }, ["copper", "pipes"]);
     expect(ids(plain, "copper")).toEqual(["it/printers.md"]); // read as "copier" without a word list
     expect(ids(withLanguage, "copper")).toEqual([]);
   });
