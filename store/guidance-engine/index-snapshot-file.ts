@@ -4,6 +4,7 @@ import { basename, dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { crc32 } from "node:zlib";
 import type { IndexSnapshotPart } from "../../core";
+import { yieldToEventLoop } from "../yield-to-event-loop";
 
 /**
  * The search index snapshot on disk: the index's parts (core ranking/index-snapshot) as V8-serialised frames.
@@ -28,8 +29,6 @@ const MAX_FRAME_BYTES = 256 * 1024 * 1024;
  * is removed. A younger one may be another host's write in progress (hosts can share a DATA_DIR).
  */
 export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Writes `parts` under `key`, replacing any snapshot at `file` only once the whole new one is on disk. Refuses (throws)

@@ -18,6 +18,7 @@ import { shippedWordVectors } from "../semantic/shipped-word-vectors";
 import type { SqliteGuidance } from "../sqlite-guidance";
 import { readSnapshotFile, removeStaleTemporaries, writeSnapshotFile } from "./index-snapshot-file";
 import { indexSnapshotKey } from "./snapshot-key";
+import { yieldToEventLoop } from "../yield-to-event-loop";
 
 /** Pages read from SQLite per step of the index load; between steps the host serves other requests. */
 export const INDEX_LOAD_CHUNK = 500;
@@ -189,7 +190,7 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       use(pages);
       if (pages.length < INDEX_LOAD_CHUNK) break;
       afterRow = lastRow;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToEventLoop();
     }
   }
 
@@ -232,7 +233,7 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       for (let i = 0; i < changed.length; i++) {
         const page = this.store.getNow(changed[i]!);
         if (page) this.engine.upsert(page);
-        if ((i + 1) % INDEX_LOAD_CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if ((i + 1) % INDEX_LOAD_CHUNK === 0) await yieldToEventLoop();
       }
       return changed.length;
     } catch (error) {

@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import { inThreadParser, isHtmlDocument, parseOutcome, type DocumentParser, type ParseOutcome, type SourceDocument } from "../../core";
 import { packageRoot } from "../package-root";
 import type { ParseRequest, ParseResponse, WorkerReady } from "./parse-messages";
+import { yieldToEventLoop } from "../yield-to-event-loop";
 
 /**
  * Fewest HTML documents in a batch worth sending to worker threads (Markdown is always parsed in-thread). Starting
@@ -272,10 +273,6 @@ export class WorkerDocumentParser implements DocumentParser {
     batch.remaining -= chunk.docs.length;
     if (batch.remaining === 0) batch.done();
   }
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 let shared: WorkerDocumentParser | undefined;
