@@ -89,4 +89,22 @@ describe("IndexedGuidance: the in-memory index follows SQLite", () => {
     expect(await ids(hub, "wibble")).toEqual(["oh.md"]);
     await expect(hub.guidanceIndex.answer(parseQuery("wibble"))).resolves.toMatchObject({ noAnswer: false });
   });
+
+  it("keeps a vocabulary given before the first search (the engine is made only when needed)", async () => {
+    const hub = open();
+    hub.guidanceIndex.setVocabulary({ entries: [{ terms: ["wibble", "occupational health"] }] });
+    await hub.guidance.ingest("t", [doc("oh.md", "Occupational health referrals.")], { actor: "test" });
+    // Asked of the index itself: a search through the service would load the comms team's vocabulary over it.
+    const answer = await hub.guidanceIndex.answer(parseQuery("wibble"));
+    expect(answer.hits.map((hit) => hit.id)).toEqual(["oh.md"]);
+  });
+
+  it("reads misspellings with the shipped English word list", async () => {
+    const hub = open();
+    await hub.guidance.ingest("t", [doc("permits.md", "Every resident may apply for one parking permit."), doc("git.md", "Commit your work to git.")], { actor: "test" });
+    // A slip no page's word forms are near, read through the stems of its slips: the pages say "resident".
+    expect(await ids(hub, "residnets")).toEqual(["permits.md"]);
+    // A real word that no page uses, left alone rather than read as "git" (its slip "gitting" stems to git).
+    expect(await ids(hub, "gritting")).toEqual([]);
+  });
 });

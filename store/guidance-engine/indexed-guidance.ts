@@ -14,6 +14,7 @@ import {
   type SearchHit,
   type Vocabulary,
 } from "../../core";
+import { shippedEnglishWords } from "../semantic/english-words";
 import { shippedWordVectors } from "../semantic/shipped-word-vectors";
 import type { SqliteGuidance } from "../sqlite-guidance";
 import { readSnapshotFile, removeStaleTemporaries, writeSnapshotFile } from "./index-snapshot-file";
@@ -68,7 +69,9 @@ export interface IndexLoadReport {
  * changed since, and whose content hash differs from the indexed one, are re-read.
  */
 export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
-  readonly engine: CouncilSearchEngine;
+  private built: CouncilSearchEngine | undefined;
+  /** A vocabulary given before the engine was made (see setVocabulary). */
+  private vocabulary: Vocabulary | undefined;
   /** Change-log head the index reflects; -1 until the index is loaded. */
   private seenSeq = -1;
   /** The chunked load in progress, shared by everyone waiting for it. */
@@ -81,14 +84,27 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
 
   constructor(
     private readonly store: SqliteGuidance,
-    options: CouncilSearchOptions = {},
+    private readonly options: CouncilSearchOptions = {},
     private readonly snapshot?: IndexSnapshotOptions,
   ) {
     // The index loads on the first search (or an explicit `load()`, as the host does at start), never on ingest alone:
     // `hub ingest` runs in its own process and would build an index only to throw it away. Once loaded, pages
     // ingested in this process are indexed as they are written.
-    // The shipped word vectors unless the caller brings its own (re-ranking by meaning; see core ranking/meaning).
-    this.engine = new CouncilSearchEngine({ ...options, wordVectors: options.wordVectors ?? shippedWordVectors() });
+  }
+
+  /**
+   * The search engine, made when first needed: with the shipped word vectors (re-ranking by meaning; see core
+   * ranking/meaning) and English word list (spelling) unless the caller brought its own. Reading those takes a
+   * tenth of a second and some 30 MB, which `hub ingest` and the other commands that never search do without.
+   */
+  get engine(): CouncilSearchEngine {
+    this.built ??= new CouncilSearchEngine({
+      ...this.options,
+      ...(this.vocabulary ? { vocabulary: this.vocabulary } : {}),
+      wordVectors: this.options.wordVectors ?? shippedWordVectors(),
+      language: this.options.language ?? shippedEnglishWords(),
+    });
+    return this.built;
   }
 
   /** True once the index has been loaded from SQLite. */
@@ -276,12 +292,15 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
    * of the snapshot on disk (see SNAPSHOT_REWRITE_MIN_PAGES); a few changed pages are left to the next start.
    */
   async close(): Promise<void> {
+    // Never loaded (`hub ingest`, a command that did not search): there is no index to keep, nor engine to make.
+    if (!this.loaded) return;
     await this.saveSnapshot(this.rewriteThreshold());
   }
 
   /** Replaces the search vocabulary; applies from the next search, with no re-indexing. */
   setVocabulary(vocabulary: Vocabulary): void {
-    this.engine.setVocabulary(vocabulary);
+    if (this.built) this.built.setVocabulary(vocabulary);
+    else this.vocabulary = vocabulary;
   }
 
   /** Applies page changes logged since the index last looked (one index lookup when there are none). */

@@ -1,1 +1,2 @@
 export * from "./shipped-word-vectors";
+export * from "./english-words";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { CouncilSearchEngine, parseQuery, type GuidancePage, type SearchAnswer } from "../../core";
-import { shippedWordVectors } from "../../store";
+import { shippedEnglishWords, shippedWordVectors } from "../../store";
 import { readSnapshotFile, writeSnapshotFile } from "../../store/guidance-engine";
 import { CUTOFF, summarise, type LatencySummary } from "./metrics";
 import type { BenchQuery } from "./search-bench";
@@ -40,7 +40,7 @@ export interface ScaleResult {
  * the shipped word vectors, as the hub composes it.
  */
 export async function runScaleBench(pages: readonly GuidancePage[], queries: readonly BenchQuery[], count = SCALE_PAGES): Promise<ScaleResult> {
-  const engine = new CouncilSearchEngine({ wordVectors: shippedWordVectors() });
+  const engine = new CouncilSearchEngine({ wordVectors: shippedWordVectors(), language: shippedEnglishWords() });
   const texts = new Map<string, string>();
   const started = performance.now();
   for (const page of synthesisePages(pages, count)) {
@@ -81,7 +81,7 @@ async function snapshotRoundTrip(engine: CouncilSearchEngine, texts: ReadonlyMap
     const restoring = performance.now();
     const read = await readSnapshotFile(file, "bench");
     if (!("parts" in read)) throw new Error(`bench: the snapshot just written is ${read.unusable}`);
-    const restored = new CouncilSearchEngine({ wordVectors: shippedWordVectors() });
+    const restored = new CouncilSearchEngine({ wordVectors: shippedWordVectors(), language: shippedEnglishWords() });
     restored.index.restore(read.parts, (id) => texts.get(id));
     const restoreMs = performance.now() - restoring;
     const answer = (e: CouncilSearchEngine, text: string): SearchAnswer | undefined => {

@@ -363,6 +363,30 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
     expect(ids(withLanguage, "copper")).toEqual([]);
   });
 
+  it("corrects a slip in a word whose form no page uses, through the stems of its slips ('residnets', 'lneder')", () => {
+    const parking = page("hr/parking.md", "# Parking permits\n\nEvery resident may apply for one permit a year.\n");
+    const salary = page("hr/salary.md", "# Proof of salary\n\nMortgage lenders may ask HR to confirm your salary.\n");
+    const plain = new CouncilSearchEngine({ vocabulary: { entries: [] } });
+    const withLanguage = new CouncilSearchEngine({ vocabulary: { entries: [] }, language: new Set(["legible"]) });
+    for (const engine of [plain, withLanguage]) for (const p of [parking, salary, annual]) engine.upsert(p);
+    // The pages say "resident" and "lenders": "residents" and "lender", one slip away, are forms no page uses.
+    expect(ids(withLanguage, "residnets")).toEqual(["hr/parking.md"]);
+    expect(ids(withLanguage, "lneder")).toEqual(["hr/salary.md"]);
+    // Only with a word list to tell slips from real words (see the next test).
+    expect(ids(plain, "lneder")).toEqual([]);
+  });
+
+  it("leaves alone a word of the language that no page uses, rather than read it through its slips' stems", () => {
+    const git = page("dev/git.md", "# Using Git\n\nCommit your work to git often and push it.\n");
+    const lacking = new CouncilSearchEngine({ vocabulary: { entries: [] }, language: new Set(["legible"]) });
+    const knowing = new CouncilSearchEngine({ vocabulary: { entries: [] }, language: new Set(["legible", "gritting"]) });
+    for (const engine of [lacking, knowing]) for (const p of [git, annual]) engine.upsert(p);
+    // A slip of "gritting", "gitting", stems to "git": a word list without "gritting" reads it as git ...
+    expect(ids(lacking, "gritting")).toEqual(["dev/git.md"]);
+    // ... one that has it leaves it alone: no page answers.
+    expect(ask(knowing, "gritting")).toEqual({ hits: [], noAnswer: true });
+  });
+
   it("looks for a slip in the stem only of an inflected word ('legible' is not 'legislation')", () => {
     const law = page("gov/legislation.md", "# Legislation\n\nNew legislation is summarised here.\n");
     const engine = new CouncilSearchEngine({ vocabulary: { entries: [] } });

@@ -9,7 +9,7 @@ import { FirstPass } from "./first-pass";
 import { GuidanceIndex } from "./guidance-index";
 import { questionMeaning, rerankByMeaning } from "./meaning";
 import { isNoAnswer } from "./no-answer";
-import { planQuery } from "./query-plan";
+import { planQuery, type KnownWords } from "./query-plan";
 import { DEFAULT_RANKING_OPTIONS, type RankingOptions } from "./ranking-options";
 import { rerank, TermLookup } from "./second-pass";
 import { snippetOf } from "./snippet";
@@ -21,6 +21,11 @@ export interface CouncilSearchOptions {
   readonly ranking?: Partial<RankingOptions>;
   /** Word vectors for re-ranking by meaning (see ranking/meaning); without them, pages are ranked by words alone. */
   readonly wordVectors?: WordVectors;
+  /**
+   * Words of the language spelt right, which spelling correction leaves alone (see query-plan's KnownWords), as well
+   * as the word vectors' words. The store gives a general English word list (store/semantic/english-words).
+   */
+  readonly language?: KnownWords;
 }
 
 /**
@@ -40,6 +45,7 @@ export class CouncilSearchEngine implements GuidanceSearchEngine {
   readonly index: GuidanceIndex;
   private readonly options: RankingOptions;
   private readonly wordVectors: WordVectors | undefined;
+  private readonly language: KnownWords | undefined;
   private table: ExpansionTable;
   private readonly firstPass: FirstPass;
   private readonly lookup = new TermLookup();
@@ -47,6 +53,7 @@ export class CouncilSearchEngine implements GuidanceSearchEngine {
   constructor(options: CouncilSearchOptions = {}) {
     this.options = { ...DEFAULT_RANKING_OPTIONS, ...options.ranking };
     this.wordVectors = options.wordVectors;
+    this.language = eitherKnows(options.language, options.wordVectors);
     this.index = new GuidanceIndex(options.wordVectors);
     this.table = new ExpansionTable(normaliseVocabulary(options.vocabulary ?? DEFAULT_VOCABULARY));
     this.firstPass = new FirstPass(this.index, this.options);
@@ -82,7 +89,7 @@ export class CouncilSearchEngine implements GuidanceSearchEngine {
   /** The synchronous search behind `answer`, for callers (and benchmarks) that need no promise. */
   answerNow(query: ParsedQuery): SearchAnswer {
     const options = this.options;
-    const plan = planQuery(query, this.index, this.table, options, this.wordVectors);
+    const plan = planQuery(query, this.index, this.table, options, this.language);
     const { candidates, deferred } = this.firstPass.run(plan, Math.max(options.rerankDepth, query.top));
     if (candidates.length === 0) return { hits: [], noAnswer: true };
     this.lookup.load(plan, this.index.vocabularySize, options.indirectMatchCredit);
@@ -105,4 +112,10 @@ export class CouncilSearchEngine implements GuidanceSearchEngine {
       this.lookup.clear();
     }
   }
+}
+
+/** Words that either list knows; undefined when neither is given. */
+function eitherKnows(first: KnownWords | undefined, second: KnownWords | undefined): KnownWords | undefined {
+  if (first === undefined || second === undefined) return first ?? second;
+  return { has: (word) => first.has(word) || second.has(word) };
 }

@@ -382,6 +382,12 @@ function typoAlternatives(surface: string, index: GuidanceIndex, options: Rankin
     // Keeping the first letter, which slips least often: "retailers" is no slip for "detail".
     if (stem !== undefined) forEachEdit1(stem, (variant) => variant[0] === stem[0] && offer(index.termId(variant)));
   }
+  // Nor in any form one slip away ("residnets", "lneder": the pages say "resident", "lenders"): try the stems of
+  // the slips, keeping the first letter as above. Only given a word list, and for a word not in it: many real words
+  // are a slip's stem from another ("legible" from "legislation", "gritting" from "git").
+  if (found.size === 0 && language !== undefined && !language.has(surface) && surface.length >= MIN_STEM_TO_CORRECT && surface.length <= MAX_WORD_TO_CORRECT) {
+    forEachEdit1(surface, (variant) => variant[0] === surface[0] && offer(index.termId(termOf(variant))));
+  }
   // The most used neighbours are the likeliest meant: "recieve" is "receive", not some rare word one edit away.
   return [...found.entries()]
     .sort((a, b) => b[1] - a[1])

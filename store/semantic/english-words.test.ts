@@ -1,0 +1,19 @@
+import { shippedEnglishWords } from "./english-words";
+
+describe("the shipped English word list", () => {
+  const words = shippedEnglishWords();
+
+  it("knows common and less common words in British and American spelling, in lower case", () => {
+    for (const word of ["holiday", "gritting", "pothole", "canteen", "legible", "colour", "color", "organise", "organize"]) {
+      expect(words.has(word)).toBe(true);
+    }
+  });
+
+  it("knows no slips, and no forms spelling correction never sees (capitals, possessives)", () => {
+    for (const word of ["residnets", "rport", "stnll", "Holiday", "council's"]) expect(words.has(word)).toBe(false);
+  });
+
+  it("is read once per process", () => {
+    expect(shippedEnglishWords()).toBe(words);
+  });
+});
