@@ -387,6 +387,26 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
     expect(ask(knowing, "gritting")).toEqual({ hits: [], noAnswer: true });
   });
 
+  it("reads a word that one page misspells as the common word one slip away too ('encypted')", () => {
+    const slip = page("dev/slip.md", "# Backups\n\nBackups are encypted at rest.\n");
+    const common = Array.from({ length: 20 }, (_, n) => page(`dev/encryption-${n}.md`, `# Encryption ${n}\n\nThe database is encrypted at rest.\n`));
+    const trail = page("hr/walks.md", "# Lunchtime walks\n\nThe canal trail is a pleasant walk.\n");
+    const trials = Array.from({ length: 20 }, (_, n) => page(`dev/trial-${n}.md`, `# Trial ${n}\n\nRun a trial of the new service.\n`));
+    const engines = [new Set(["walk"]), new Set(["walk", "trail"])].map((language) => {
+      const engine = new CouncilSearchEngine({ vocabulary: { entries: [] }, language });
+      for (const p of [slip, ...common, trail, ...trials, annual]) engine.upsert(p);
+      return engine;
+    });
+    const [lacking, knowing] = engines as [CouncilSearchEngine, CouncilSearchEngine];
+    // "encypted" is on one page and no word of the language; "encrypted", one slip away, is on twenty.
+    const found = ids(lacking, "encypted backups");
+    expect(found[0]).toBe("dev/slip.md");
+    expect(found.filter((id) => id.startsWith("dev/encryption-")).length).toBeGreaterThan(0);
+    // A word of the language on one page is its own word, not a slip for a commoner one ("trail" is not "trial").
+    expect(ids(lacking, "trail").filter((id) => id.startsWith("dev/trial-")).length).toBeGreaterThan(0);
+    expect(ids(knowing, "trail")).toEqual(["hr/walks.md"]);
+  });
+
   it("looks for a slip in the stem only of an inflected word ('legible' is not 'legislation')", () => {
     const law = page("gov/legislation.md", "# Legislation\n\nNew legislation is summarised here.\n");
     const engine = new CouncilSearchEngine({ vocabulary: { entries: [] } });

@@ -182,7 +182,17 @@ export function planQuery(query: ParsedQuery, index: GuidanceIndex, table: Expan
   // The question's known words, the context a misspelling is read in ("anual leave" is "annual", not "manual").
   const context = wordConcepts.filter((c) => df(c.typed) > 0 && !index.isStopTerm(c.typed)).map((c) => c.typed);
   wordConcepts.forEach((concept, i) => {
-    if (df(concept.typed) > 0 || coveredByVocabulary.has(i)) return;
+    const typed = df(concept.typed);
+    if (typed > 0) {
+      // A word a page or two use may be their slip as well as the asker's ("encypted"): the common word one slip
+      // away is searched for too, at a correction's weight; the pages with the slip still match it exactly.
+      if (!coveredByVocabulary.has(i)) {
+        const common = commonNeighbour(concept.surface, typed, index, language);
+        if (common !== undefined) concept.alternatives.push({ termIds: [common], weight: options.typoWeight, exact: false });
+      }
+      return;
+    }
+    if (coveredByVocabulary.has(i)) return;
     const typos = inContext(typoAlternatives(concept.surface, index, options, language), context, index);
     concept.alternatives.push(...typos);
     // No page uses a word one edit away: perhaps the vocabulary does (a British term the pages word otherwise).
@@ -393,6 +403,39 @@ function typoAlternatives(surface: string, index: GuidanceIndex, options: Rankin
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_TYPO_ALTERNATIVES)
     .map(([id]) => ({ termIds: [id], weight: options.typoWeight, exact: false }));
+}
+
+/** Most pages a word may be on and still be read as a slip (a library's own typos; see commonNeighbour). */
+const SLIP_MAX_PAGES = 2;
+/** ... or this share of a larger library's pages. */
+const SLIP_MAX_SHARE = 0.001;
+/** How many times more pages the word one slip away must be on: a slip is far rarer than the word meant. */
+const SLIP_RARITY = 20;
+/** Fewest pages the word one slip away must be on. */
+const SLIP_NEIGHBOUR_MIN_PAGES = 10;
+
+/**
+ * The common word one slip from a word that a page or two use, when the word is likelier a slip than a word of its
+ * own: no word of the language, and the neighbour on SLIP_RARITY times as many pages ("encypted" on one page,
+ * "encrypted" on forty). Pages have typos too, and a question with the same one would otherwise find only them.
+ * Only given a word list, to tell slips from real words (undefined without one).
+ */
+function commonNeighbour(surface: string, pagesWithWord: number, index: GuidanceIndex, language: KnownWords | undefined): number | undefined {
+  if (language === undefined || language.has(surface) || surface.length < MIN_STEM_TO_CORRECT || surface.length > MAX_WORD_TO_CORRECT || /\d/.test(surface)) return undefined;
+  if (pagesWithWord > Math.max(SLIP_MAX_PAGES, SLIP_MAX_SHARE * index.size)) return undefined;
+  const least = Math.max(SLIP_NEIGHBOUR_MIN_PAGES, SLIP_RARITY * pagesWithWord);
+  let best: number | undefined;
+  let bestPages = 0;
+  forEachEdit1(surface, (variant) => {
+    const id = index.surfaceTerm(variant);
+    if (id < 0 || index.isStopTerm(id)) return;
+    const pages = index.documentFrequency(id);
+    if (pages >= least && pages > bestPages) {
+      best = id;
+      bestPages = pages;
+    }
+  });
+  return best;
 }
 
 /**
