@@ -407,6 +407,21 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
     expect(ids(knowing, "trail")).toEqual(["hr/walks.md"]);
   });
 
+  it("counts a letter doubled or undoubled as the word typed, when that is the only reading ('harrassment')", () => {
+    const harassment = page("hr/harassment.md", "# Harassment\n\nReport harassment or bullying to your manager or HR.\n");
+    const keys = page("it/keyboards.md", "# Keyboards\n\nTapping keys hard while typing all day strains the wrists.\n");
+    const engine = engineWith([harassment, keys, annual]);
+    const table = new ExpansionTable({ entries: [] });
+    const correction = (question: string) => planQuery(parseQuery(question, 10), engine.index, table, DEFAULT_RANKING_OPTIONS).concepts[0]!.alternatives;
+    // A doubled "r": as sure as typed, so it counts fully when judging whether the pages answer.
+    expect(correction("harrassment")).toEqual([expect.objectContaining({ exact: true })]);
+    // Another slip (a swap) stays a correction, counted at a correction's credit.
+    expect(correction("harassmnet")).toEqual([expect.objectContaining({ exact: false })]);
+    // Two readings: "taping" is a "p" short of "tapping" and a letter off "typing". Neither is sure.
+    expect(correction("taping")).toHaveLength(2);
+    expect(correction("taping").every((alt) => !alt.exact)).toBe(true);
+  });
+
   it("looks for a slip in the stem only of an inflected word ('legible' is not 'legislation')", () => {
     const law = page("gov/legislation.md", "# Legislation\n\nNew legislation is summarised here.\n");
     const engine = new CouncilSearchEngine({ vocabulary: { entries: [] } });

@@ -379,13 +379,18 @@ function stemToCorrect(surface: string, language: KnownWords | undefined): strin
 function typoAlternatives(surface: string, index: GuidanceIndex, options: RankingOptions, language?: KnownWords): Alternative[] {
   if (surface.length < options.typoMinLength || /\d/.test(surface) || isStopword(surface)) return [];
   const found = new Map<number, number>();
+  const doubled = new Set<number>();
   const offer = (id: number): void => {
     if (id >= 0 && !index.isStopTerm(id)) {
       const df = index.documentFrequency(id);
       if (df > 0) found.set(id, df);
     }
   };
-  forEachEdit1(surface, (variant) => offer(index.surfaceTerm(variant)));
+  forEachEdit1(surface, (variant) => {
+    const id = index.surfaceTerm(variant);
+    offer(id);
+    if (found.has(id) && isDoublingSlip(surface, variant)) doubled.add(id);
+  });
   // No page has the word meant in this form ("rlesidents": pages say "resident", never "residents"): try the stem.
   if (found.size === 0) {
     const stem = stemToCorrect(surface, language);
@@ -402,7 +407,20 @@ function typoAlternatives(surface: string, index: GuidanceIndex, options: Rankin
   return [...found.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_TYPO_ALTERNATIVES)
-    .map(([id]) => ({ termIds: [id], weight: options.typoWeight, exact: false }));
+    // A letter doubled or undoubled ("harrassment", "inapropriate") is the commonest slip in English spelling: when
+    // that is the only reading, it is as sure as the word typed and counts fully towards whether the pages answer.
+    // Counting swapped letters so too measured worse on the bench's misspelt questions.
+    .map(([id]) => ({ termIds: [id], weight: options.typoWeight, exact: found.size === 1 && doubled.has(id) }));
+}
+
+/** True when `a` and `b` differ by one letter written twice or once ("harrassment", "harassment"). */
+function isDoublingSlip(a: string, b: string): boolean {
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i++) {
+    if (long[i] !== short[i]) return (long[i] === long[i - 1] || long[i] === long[i + 1]) && long.slice(i + 1) === short.slice(i);
+  }
+  return false;
 }
 
 /** Most pages a word may be on and still be read as a slip (a library's own typos; see commonNeighbour). */
