@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseDocument, parseQuery } from "../../core";
 import { createSqliteHub, type SqliteHub } from "../sqlite-store";
-import { INDEX_LOAD_CHUNK } from "./indexed-guidance";
+import { INDEX_LOAD_CHUNK, IndexedGuidance } from "./indexed-guidance";
 import { SqliteGuidance } from "../sqlite-guidance";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
@@ -79,6 +79,21 @@ describe("IndexedGuidance: the in-memory index follows SQLite", () => {
     expect(host.guidanceIndex.engine.size).toBe(pages.length + 1);
     expect(await ids(host, "kingfishers")).toEqual(["late.md"]);
     expect(await ids(host, "otters")).toEqual([]);
+  });
+
+  it("gives other requests a turn within a read of pages once a slice of time is used up", async () => {
+    const writer = open();
+    const pages = Array.from({ length: 300 }, (_, i) => doc(`p${i}.md`, `Page number ${i} about lighthouses`));
+    await writer.guidance.ingest("t", pages, { actor: "test" });
+    // One read of pages (fewer than INDEX_LOAD_CHUNK), and a slice of 0 ms: a turn after every page.
+    const index = new IndexedGuidance(new SqliteGuidance(writer.db), {}, undefined, 0);
+    const seen: number[] = [];
+    setImmediate(() => seen.push(index.engine.size));
+    await index.load();
+    expect(pages.length).toBeLessThan(INDEX_LOAD_CHUNK);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[0]).toBeLessThan(pages.length);
   });
 
   it("applies a vocabulary change without re-indexing", async () => {

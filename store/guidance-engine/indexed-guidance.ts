@@ -19,10 +19,15 @@ import { shippedWordVectors } from "../semantic/shipped-word-vectors";
 import type { SqliteGuidance } from "../sqlite-guidance";
 import { readSnapshotFile, removeStaleTemporaries, writeSnapshotFile } from "./index-snapshot-file";
 import { indexSnapshotKey } from "./snapshot-key";
-import { yieldToEventLoop } from "../yield-to-event-loop";
+import { TimeSlice } from "../yield-to-event-loop";
 
-/** Pages read from SQLite per step of the index load; between steps the host serves other requests. */
+/** Pages read from SQLite per query of the index load; between queries the host serves other requests. */
 export const INDEX_LOAD_CHUNK = 500;
+/**
+ * Longest the index load holds the thread at a time, so requests arriving meanwhile (health checks, bot messages,
+ * page reads) wait at most about this. Analysing 500 pages took 250 ms, and up to 600 ms, at 20,000 pages.
+ */
+export const INDEX_LOAD_SLICE_MS = 20;
 
 /**
  * Pages by which the snapshot on disk may fall behind the index before it is written again (when the host stops,
@@ -86,6 +91,8 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     private readonly store: SqliteGuidance,
     private readonly options: CouncilSearchOptions = {},
     private readonly snapshot?: IndexSnapshotOptions,
+    /** INDEX_LOAD_SLICE_MS unless given (tests give 0: a turn of the event loop after every page). */
+    private readonly loadSliceMs = INDEX_LOAD_SLICE_MS,
   ) {
     // The index loads on the first search (or an explicit `load()`, as the host does at start), never on ingest alone:
     // `hub ingest` runs in its own process and would build an index only to throw it away. Once loaded, pages
@@ -184,9 +191,7 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       }
       unusable = restored.unusable;
     }
-    await this.eachPageChunk((pages) => {
-      for (const page of pages) this.engine.upsert(page);
-    });
+    await this.eachPage((page) => this.engine.upsert(page));
     this.seenSeq = head;
     this.report = { from: "pages", pages: this.engine.size, analysed: this.engine.size, ms: performance.now() - started, ...(unusable ? { snapshotUnusable: unusable } : {}) };
     // Keep what was just built for the next start; searches need not wait for it (saveSnapshot reports its own errors).
@@ -198,15 +203,22 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
     return this.snapshot?.rewriteAfterPages ?? Math.max(SNAPSHOT_REWRITE_MIN_PAGES, Math.ceil(SNAPSHOT_REWRITE_SHARE * this.engine.size));
   }
 
-  /** Reads every page from SQLite, INDEX_LOAD_CHUNK at a time, giving the event loop back between chunks. */
-  private async eachPageChunk(use: (pages: IndexablePage[]) => void): Promise<void> {
+  /**
+   * Hands every page in SQLite to `use`, reading INDEX_LOAD_CHUNK at a time, and gives the event loop back after each
+   * read and whenever INDEX_LOAD_SLICE_MS of work has run.
+   */
+  private async eachPage(use: (page: IndexablePage) => void): Promise<void> {
+    const slice = new TimeSlice(this.loadSliceMs);
     let afterRow = 0;
     for (;;) {
       const { pages, lastRow } = this.store.pagesAfter(afterRow, INDEX_LOAD_CHUNK);
-      use(pages);
+      for (const page of pages) {
+        use(page);
+        if (slice.spent) await slice.next();
+      }
       if (pages.length < INDEX_LOAD_CHUNK) break;
       afterRow = lastRow;
-      await yieldToEventLoop();
+      await slice.next();
     }
   }
 
@@ -229,15 +241,13 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       // Ids only: a snapshot that is stale for many pages must not hold them all in memory at once.
       const changed: string[] = [];
       let changedSinceSnapshot = 0;
-      await this.eachPageChunk((pages) => {
-        for (const page of pages) {
-          const then = hashes.get(page.id);
-          if (then === page.contentHash) {
-            texts.set(page.id, page.text);
-          } else {
-            changed.push(page.id);
-            if (then !== undefined) changedSinceSnapshot++;
-          }
+      await this.eachPage((page) => {
+        const then = hashes.get(page.id);
+        if (then === page.contentHash) {
+          texts.set(page.id, page.text);
+        } else {
+          changed.push(page.id);
+          if (then !== undefined) changedSinceSnapshot++;
         }
       });
       // Behind by the pages new, changed and gone since.
@@ -246,10 +256,11 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       if (stale > SNAPSHOT_MOSTLY_STALE_SHARE * (texts.size + stale)) return { unusable: `mostly out of date (${stale} of ${texts.size + stale} pages new, changed or gone since)` };
       this.engine.index.restore(read.parts, (id) => texts.get(id));
       this.behind = stale;
-      for (let i = 0; i < changed.length; i++) {
-        const page = this.store.getNow(changed[i]!);
+      const slice = new TimeSlice(this.loadSliceMs);
+      for (const id of changed) {
+        const page = this.store.getNow(id);
         if (page) this.engine.upsert(page);
-        if ((i + 1) % INDEX_LOAD_CHUNK === 0) await yieldToEventLoop();
+        if (slice.spent) await slice.next();
       }
       return changed.length;
     } catch (error) {
