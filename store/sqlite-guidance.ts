@@ -68,6 +68,10 @@ export class SqliteGuidance implements GuidancePages {
       after: db.prepare<[number, number], IndexRow & { rowid: number }>(
         "SELECT rowid, id, title, headings, body_text, url, keywords, description, content_hash FROM guidance_page WHERE rowid > ? ORDER BY rowid LIMIT ?",
       ),
+      text: db.prepare<[string], { body_text: string; content_hash: string }>("SELECT body_text, content_hash FROM guidance_page WHERE id = ?"),
+      hashesAfter: db.prepare<[number, number], { rowid: number; id: string; content_hash: string }>(
+        "SELECT rowid, id, content_hash FROM guidance_page WHERE rowid > ? ORDER BY rowid LIMIT ?",
+      ),
       changeSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM guidance_change"),
       changesSince: db.prepare<[number], { id: string; seq: number; content_hash: string | null }>(`
         SELECT c.page_id AS id, c.seq, p.content_hash FROM guidance_change c LEFT JOIN guidance_page p ON p.id = c.page_id
@@ -109,10 +113,25 @@ export class SqliteGuidance implements GuidancePages {
     return { pages: rows.map(toIndexable), lastRow: rows.length > 0 ? rows[rows.length - 1]!.rowid : afterRow };
   }
 
+  /** As pagesAfter, ids and content hashes only (what a restored index checks against). */
+  hashesAfter(afterRow: number, limit: number): { pages: Array<{ id: string; contentHash: string }>; lastRow: number } {
+    const rows = this.statements.hashesAfter.all(afterRow, limit);
+    return { pages: rows.map((r) => ({ id: r.id, contentHash: r.content_hash })), lastRow: rows.length > 0 ? rows[rows.length - 1]!.rowid : afterRow };
+  }
+
   /** A page by id, synchronously (the index loader reads changed pages one by one). */
   getNow(id: string): GuidancePage | undefined {
     const row = this.statements.get.get(id);
     return row ? toPage(row) : undefined;
+  }
+
+  /**
+   * A page's text, synchronously, when it is still the version with `contentHash` (the search index reads the text
+   * of the pages it shows from here rather than keep every page's text in memory).
+   */
+  textNow(id: string, contentHash: string): string | undefined {
+    const row = this.statements.text.get(id);
+    return row && row.content_hash === contentHash ? row.body_text : undefined;
   }
 
   /** Highest change sequence number: compare with the last one seen to know whether anything changed. */

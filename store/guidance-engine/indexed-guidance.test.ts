@@ -96,6 +96,16 @@ describe("IndexedGuidance: the in-memory index follows SQLite", () => {
     expect(seen[0]).toBeLessThan(pages.length);
   });
 
+  it("keeps page text in SQLite, not in the index, and reads it back for the snippets shown", async () => {
+    const hub = open();
+    await hub.guidance.ingest("t", [doc("a.md", "Zebra crossings are marked in black and white stripes."), doc("b.md", "Pelican crossings")], { actor: "test" });
+    const [hit] = (await hub.guidance.search("zebra stripes")).results;
+    expect(hit).toMatchObject({ id: "a.md", snippet: expect.stringContaining("**Zebra**") });
+    expect(hit!.snippet).toContain("**stripes**");
+    expect(hub.guidanceIndex.engine.size).toBe(2);
+    for (const slot of [0, 1]) expect(hub.guidanceIndex.engine.index.doc(slot)?.text).toBeUndefined();
+  });
+
   it("applies a vocabulary change without re-indexing", async () => {
     const hub = open();
     await hub.guidance.ingest("t", [doc("oh.md", "Occupational health referrals.")], { actor: "test" });

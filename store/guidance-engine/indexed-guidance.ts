@@ -110,6 +110,8 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       ...(this.vocabulary ? { vocabulary: this.vocabulary } : {}),
       wordVectors: this.options.wordVectors ?? shippedWordVectors(),
       language: this.options.language ?? shippedEnglishWords(),
+      // Page text stays in SQLite: the index reads back only the pages it shows (see PageTextSource).
+      pageText: this.options.pageText ?? { textOf: (id, contentHash) => this.store.textNow(id, contentHash) },
     });
     return this.built;
   }
@@ -208,10 +210,15 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
    * read and whenever INDEX_LOAD_SLICE_MS of work has run.
    */
   private async eachPage(use: (page: IndexablePage) => void): Promise<void> {
+    await this.eachRow((afterRow, limit) => this.store.pagesAfter(afterRow, limit), use);
+  }
+
+  /** As eachPage, for any rows read in storage order (see SqliteGuidance.pagesAfter). */
+  private async eachRow<Row>(read: (afterRow: number, limit: number) => { pages: Row[]; lastRow: number }, use: (row: Row) => void): Promise<void> {
     const slice = new TimeSlice(this.loadSliceMs);
     let afterRow = 0;
     for (;;) {
-      const { pages, lastRow } = this.store.pagesAfter(afterRow, INDEX_LOAD_CHUNK);
+      const { pages, lastRow } = read(afterRow, INDEX_LOAD_CHUNK);
       for (const page of pages) {
         use(page);
         if (slice.spent) await slice.next();
@@ -223,9 +230,9 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
   }
 
   /**
-   * Restores the index from the snapshot file, then brings it up to date with SQLite: every page is read (reading is
-   * cheap; analysing is what the snapshot saves), a page whose content hash matches the snapshot's keeps its
-   * analysis and gets its text, and only new and changed pages are analysed. Pages gone since drop out. So a stale
+   * Restores the index from the snapshot file, then brings it up to date with SQLite: every page's id and content
+   * hash is read (reading is cheap; analysing is what the snapshot saves), a page whose content hash matches the
+   * snapshot's keeps its analysis, and only new and changed pages are analysed. Pages gone since drop out. So a stale
    * snapshot (a crash since, a restored database backup, another process's ingest) still gives the same pages, with
    * the same words, as a full build. Returns the pages analysed, or why the snapshot was not used: it could not be
    * read, was written by other code, or most of its pages changed since (then building afresh is quicker). Never
@@ -237,24 +244,29 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       const read = await readSnapshotFile(file, indexSnapshotKey());
       if ("unusable" in read) return read;
       const hashes = snapshotContentHashes(read.parts);
-      const texts = new Map<string, string>();
+      // Ids and hashes only, not text: the index reads text back from SQLite when it shows a page (pageText).
+      const unchanged = new Set<string>();
       // Ids only: a snapshot that is stale for many pages must not hold them all in memory at once.
       const changed: string[] = [];
       let changedSinceSnapshot = 0;
-      await this.eachPage((page) => {
-        const then = hashes.get(page.id);
-        if (then === page.contentHash) {
-          texts.set(page.id, page.text);
-        } else {
-          changed.push(page.id);
-          if (then !== undefined) changedSinceSnapshot++;
-        }
-      });
+      await this.eachRow(
+        (afterRow, limit) => this.store.hashesAfter(afterRow, limit),
+        (page) => {
+          const then = hashes.get(page.id);
+          if (then === page.contentHash) {
+            unchanged.add(page.id);
+          } else {
+            changed.push(page.id);
+            if (then !== undefined) changedSinceSnapshot++;
+          }
+        },
+      );
       // Behind by the pages new, changed and gone since.
-      const gone = hashes.size - texts.size - changedSinceSnapshot;
+      const gone = hashes.size - unchanged.size - changedSinceSnapshot;
       const stale = changed.length + gone;
-      if (stale > SNAPSHOT_MOSTLY_STALE_SHARE * (texts.size + stale)) return { unusable: `mostly out of date (${stale} of ${texts.size + stale} pages new, changed or gone since)` };
-      this.engine.index.restore(read.parts, (id) => texts.get(id));
+      if (stale > SNAPSHOT_MOSTLY_STALE_SHARE * (unchanged.size + stale)) return { unusable: `mostly out of date (${stale} of ${unchanged.size + stale} pages new, changed or gone since)` };
+      // The engine keeps no text (it has a page text source): restore asks only whether each page is unchanged.
+      this.engine.index.restore(read.parts, (id) => (unchanged.has(id) ? "" : undefined));
       this.behind = stale;
       const slice = new TimeSlice(this.loadSliceMs);
       for (const id of changed) {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { CouncilSearchEngine, parseQuery, type GuidancePage, type SearchAnswer } from "../../core";
+import { CouncilSearchEngine, parseQuery, type GuidancePage, type PageTextSource, type SearchAnswer } from "../../core";
 import { shippedEnglishWords, shippedWordVectors } from "../../store";
 import { readSnapshotFile, writeSnapshotFile } from "../../store/guidance-engine";
 import { CUTOFF, summarise, type LatencySummary } from "./metrics";
@@ -40,12 +40,15 @@ export interface ScaleResult {
  * the shipped word vectors, as the hub composes it.
  */
 export async function runScaleBench(pages: readonly GuidancePage[], queries: readonly BenchQuery[], count = SCALE_PAGES): Promise<ScaleResult> {
-  const engine = new CouncilSearchEngine({ wordVectors: shippedWordVectors(), language: shippedEnglishWords() });
-  const texts = new Map<string, string>();
+  // As in the host, page text lives outside the index (there in SQLite; here as UTF-8 bytes off the JS heap) and is
+  // read back for the snippets shown, so the heap figure is the index's own.
+  const texts = new Map<string, Buffer>();
+  const pageText: PageTextSource = { textOf: (id) => texts.get(id)?.toString("utf8") };
+  const engine = new CouncilSearchEngine({ wordVectors: shippedWordVectors(), language: shippedEnglishWords(), pageText });
   const started = performance.now();
   for (const page of synthesisePages(pages, count)) {
     engine.upsert(page);
-    texts.set(page.id, page.text);
+    texts.set(page.id, Buffer.from(page.text, "utf8"));
   }
   const buildMs = performance.now() - started;
   const search = (text: string): void => {
@@ -66,12 +69,12 @@ export async function runScaleBench(pages: readonly GuidancePage[], queries: rea
     }
   }
   const heapUsedMb = process.memoryUsage().heapUsed / 1e6;
-  const snapshot = await snapshotRoundTrip(engine, texts, queries);
+  const snapshot = await snapshotRoundTrip(engine, pageText, (id) => texts.has(id), queries);
   return { pages: engine.size, indexPagesPerSecond: count / (buildMs / 1000), heapUsedMb, latency: summarise(latencies), snapshot: { ...snapshot, buildMs } };
 }
 
 /** Writes the engine's index to a snapshot file, restores a second engine from it, and compares their answers. */
-async function snapshotRoundTrip(engine: CouncilSearchEngine, texts: ReadonlyMap<string, string>, queries: readonly BenchQuery[]): Promise<Omit<ScaleResult["snapshot"], "buildMs">> {
+async function snapshotRoundTrip(engine: CouncilSearchEngine, pageText: PageTextSource, stored: (id: string) => boolean, queries: readonly BenchQuery[]): Promise<Omit<ScaleResult["snapshot"], "buildMs">> {
   const dir = mkdtempSync(join(tmpdir(), "council-hub-bench-snapshot-"));
   try {
     const file = join(dir, "scale.snapshot");
@@ -81,8 +84,8 @@ async function snapshotRoundTrip(engine: CouncilSearchEngine, texts: ReadonlyMap
     const restoring = performance.now();
     const read = await readSnapshotFile(file, "bench");
     if (!("parts" in read)) throw new Error(`bench: the snapshot just written is ${read.unusable}`);
-    const restored = new CouncilSearchEngine({ wordVectors: shippedWordVectors(), language: shippedEnglishWords() });
-    restored.index.restore(read.parts, (id) => texts.get(id));
+    const restored = new CouncilSearchEngine({ wordVectors: shippedWordVectors(), language: shippedEnglishWords(), pageText });
+    restored.index.restore(read.parts, (id) => (stored(id) ? "" : undefined));
     const restoreMs = performance.now() - restoring;
     const answer = (e: CouncilSearchEngine, text: string): SearchAnswer | undefined => {
       try {

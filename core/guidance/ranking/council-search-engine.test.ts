@@ -468,3 +468,43 @@ describe("CouncilSearchEngine: misspelt and loosely worded questions", () => {
     expect(top).toContain("hr/holiday.md");
   });
 });
+
+describe("CouncilSearchEngine: page text read back from the page store", () => {
+  /** A page store holding `pages`, recording which texts it is asked for. */
+  const storeOf = (pages: readonly GuidancePage[]) => {
+    const byId = new Map(pages.map((p) => [p.id, p]));
+    const asked: string[] = [];
+    return {
+      asked,
+      byId,
+      source: {
+        textOf: (id: string, contentHash: string) => {
+          asked.push(id);
+          const p = byId.get(id);
+          return p && p.contentHash === contentHash ? p.text : undefined;
+        },
+      },
+    };
+  };
+
+  it("keeps no page text, and reads only the shown pages' text for their snippets, which are the same", () => {
+    const store = storeOf(LIBRARY);
+    const engine = new CouncilSearchEngine({ pageText: store.source });
+    for (const p of LIBRARY) engine.upsert(p);
+    const answer = ask(engine, "broken laptop charger");
+    expect(answer).toEqual(ask(engineWith(), "broken laptop charger"));
+    expect(answer.hits[0]?.snippet).toContain("**laptop**");
+    expect(store.asked).toEqual(answer.hits.map((hit) => hit.id));
+    for (let slot = 0; slot < LIBRARY.length; slot++) expect(engine.index.doc(slot)?.text).toBeUndefined();
+  });
+
+  it("shows no snippet for a page whose stored text is no longer the version indexed", () => {
+    const store = storeOf(LIBRARY);
+    const engine = new CouncilSearchEngine({ pageText: store.source });
+    for (const p of LIBRARY) engine.upsert(p);
+    // Changed in the store by another process, not yet re-indexed: its word positions would mark the wrong words.
+    store.byId.set("it/laptops.md", page("it/laptops.md", "# Laptops\n\nCompletely different words now.\n"));
+    const hit = ask(engine, "broken laptop").hits.find((h) => h.id === "it/laptops.md");
+    expect(hit?.snippet).toBe("");
+  });
+});

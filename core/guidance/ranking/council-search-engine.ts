@@ -6,7 +6,7 @@ import { DEFAULT_VOCABULARY } from "../vocabulary/default-vocabulary";
 import { normaliseVocabulary, type Vocabulary } from "../vocabulary/vocabulary";
 import { ExpansionTable } from "./expansion-table";
 import { FirstPass } from "./first-pass";
-import { GuidanceIndex } from "./guidance-index";
+import { GuidanceIndex, type PageTextSource } from "./guidance-index";
 import { questionMeaning, rerankByMeaning } from "./meaning";
 import { isNoAnswer } from "./no-answer";
 import { planQuery, type KnownWords } from "./query-plan";
@@ -26,6 +26,11 @@ export interface CouncilSearchOptions {
    * as the word vectors' words. The store gives a general English word list (store/semantic/english-words).
    */
   readonly language?: KnownWords;
+  /**
+   * Where page text is read back for snippets (the page store); the index then keeps no page text, which is most of
+   * its memory. Without it the index keeps each page's text.
+   */
+  readonly pageText?: PageTextSource;
 }
 
 /**
@@ -54,7 +59,7 @@ export class CouncilSearchEngine implements GuidanceSearchEngine {
     this.options = { ...DEFAULT_RANKING_OPTIONS, ...options.ranking };
     this.wordVectors = options.wordVectors;
     this.language = eitherKnows(options.language, options.wordVectors);
-    this.index = new GuidanceIndex(options.wordVectors);
+    this.index = new GuidanceIndex(options.wordVectors, options.pageText);
     this.table = new ExpansionTable(normaliseVocabulary(options.vocabulary ?? DEFAULT_VOCABULARY));
     this.firstPass = new FirstPass(this.index, this.options);
   }

@@ -59,7 +59,8 @@ export interface IndexedDoc {
   readonly id: string;
   readonly title: string;
   readonly url?: string;
-  readonly text: string;
+  /** The page's text, for snippets; absent when the index reads it from a PageTextSource instead (see textOf). */
+  readonly text?: string;
   readonly contentHash: string;
   /** Term ids of title, headings and body in order, GAP between them. */
   readonly sequence: Int32Array;
@@ -117,10 +118,34 @@ class Postings implements PostingList {
   }
 }
 
+/**
+ * Where an index that does not hold page text reads it back, for the snippets of the pages it shows: the page store.
+ * Text is most of an index's memory (two bytes a character for most real pages, which have a curly quote or a dash),
+ * and only the few pages shown need it.
+ */
+export interface PageTextSource {
+  /** The page's text as it was indexed (the same content hash), or undefined when it has changed or is gone since. */
+  textOf(id: string, contentHash: string): string | undefined;
+}
+
 /** The inverted index. Not thread-safe, not persistent: it is rebuilt from the page store at start. */
 export class GuidanceIndex {
-  /** @param wordVectors gives each page's title a meaning, for re-ranking by meaning; without them pages have none. */
-  constructor(private readonly wordVectors?: WordVectors) {}
+  /**
+   * @param wordVectors gives each page's title a meaning, for re-ranking by meaning; without them pages have none.
+   * @param pageText where page text is read back from; without it, the index keeps each page's text.
+   */
+  constructor(
+    private readonly wordVectors?: WordVectors,
+    private readonly pageText?: PageTextSource,
+  ) {}
+
+  /**
+   * A page's text as indexed, for its snippet: kept, or read back from the page text source. Empty when the source
+   * no longer has that version (the page changed in another process since; the next search re-indexes it).
+   */
+  textOf(doc: IndexedDoc): string {
+    return doc.text ?? this.pageText?.textOf(doc.id, doc.contentHash) ?? "";
+  }
 
   private termIds = new Map<string, number>();
   private termText: string[] = [];
@@ -350,7 +375,7 @@ export class GuidanceIndex {
       id: page.id,
       title: page.title,
       ...(page.url ? { url: page.url } : {}),
-      text: page.text,
+      ...(this.pageText ? {} : { text: page.text }),
       contentHash: page.contentHash,
       sequence: Int32Array.from(sequence),
       headingsStart,
@@ -524,7 +549,8 @@ export class GuidanceIndex {
             continue;
           }
           checkDoc(doc, terms);
-          docs.push({ ...doc, text: textOf(doc.id) ?? "" });
+          // With a page text source the text is read back when needed, not kept (textOf says the page is still there).
+          docs.push(this.pageText ? { ...doc } : { ...doc, text: textOf(doc.id) ?? "" });
         }
       } else {
         checkSnapshot(false, "a part of no known kind, or a second head");

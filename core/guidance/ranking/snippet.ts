@@ -21,7 +21,7 @@ export function snippetOf(doc: IndexedDoc, passageStart: number, words: number, 
   const stops: number[] = [];
   const terms: number[] = [];
   let more = false;
-  const text = doc.text;
+  const text = index.textOf(doc);
   scanWords(text, from, (surface, start, stop) => {
     const k = word++;
     if (k < first) return true;
