@@ -1,4 +1,4 @@
-import type { GuidancePage, GuidancePages, IndexablePage, PageChanges } from "../core";
+import type { GuidancePage, GuidancePages, IndexablePage, PageChanges, PageText } from "../core";
 import type { SqliteDb } from "./sqlite-database";
 
 interface PageRow {
@@ -68,7 +68,9 @@ export class SqliteGuidance implements GuidancePages {
       after: db.prepare<[number, number], IndexRow & { rowid: number }>(
         "SELECT rowid, id, title, headings, body_text, url, keywords, description, content_hash FROM guidance_page WHERE rowid > ? ORDER BY rowid LIMIT ?",
       ),
-      text: db.prepare<[string], { body_text: string; content_hash: string }>("SELECT body_text, content_hash FROM guidance_page WHERE id = ?"),
+      text: db.prepare<[string], { text: string; content_hash: string }>("SELECT body_text AS text, content_hash FROM guidance_page WHERE id = ?"),
+      // substr counts characters (code points): the first N are at least N UTF-16 code units, as the index counts.
+      textPrefix: db.prepare<[number, string], { text: string; content_hash: string }>("SELECT substr(body_text, 1, ?) AS text, content_hash FROM guidance_page WHERE id = ?"),
       hashesAfter: db.prepare<[number, number], { rowid: number; id: string; content_hash: string }>(
         "SELECT rowid, id, content_hash FROM guidance_page WHERE rowid > ? ORDER BY rowid LIMIT ?",
       ),
@@ -126,12 +128,13 @@ export class SqliteGuidance implements GuidancePages {
   }
 
   /**
-   * A page's text, synchronously, when it is still the version with `contentHash` (the search index reads the text
-   * of the pages it shows from here rather than keep every page's text in memory).
+   * A page's text, synchronously, at least its first `upTo` characters (UTF-16 code units; all of it when undefined),
+   * and whether it is still the version with `contentHash`. The search index reads the text of the pages it shows
+   * from here rather than keep every page's text in memory, and only as far as the snippet's passage.
    */
-  textNow(id: string, contentHash: string): string | undefined {
-    const row = this.statements.text.get(id);
-    return row && row.content_hash === contentHash ? row.body_text : undefined;
+  textNow(id: string, contentHash: string, upTo?: number): PageText | undefined {
+    const row = upTo === undefined ? this.statements.text.get(id) : this.statements.textPrefix.get(upTo, id);
+    return row ? { text: row.text, current: row.content_hash === contentHash } : undefined;
   }
 
   /** Highest change sequence number: compare with the last one seen to know whether anything changed. */

@@ -9,6 +9,13 @@ const NOW = new Date("2025-04-01T09:00:00Z");
 const parse = (id: string, content: string, extra: Partial<SourceDocument> = {}) => parseDocument({ id, content, ...extra }, "test-origin", NOW);
 
 describe("parseDocument: Markdown", () => {
+  it("makes a lone surrogate (half an emoji) a replacement character, as SQLite would store it once, not thrice", () => {
+    const page = parse("hr/emoji.md", "# Team \ud83d news\n\n## Wins \udc4d\n\nWell done \ud83d\udc4d and \ud83d.\n");
+    expect(page.title).toBe("Team \ufffd news");
+    expect(page.headings).toEqual(["Wins \ufffd"]);
+    expect(page.text).toContain("Well done \ud83d\udc4d and \ufffd.");
+  });
+
   it("takes the title from front matter, and the url too", () => {
     const page = parse("hr/leave.md", "---\ntitle: Annual leave\nurl: https://intranet.example/leave\n---\n# Holidays\n\nBook it early.\n");
     expect(page.title).toBe("Annual leave");

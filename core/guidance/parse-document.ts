@@ -39,15 +39,27 @@ export function contentHash(content: string): string {
   return createHash("sha256").update(`council-hub-parse-${PARSE_VERSION}\n`).update(content).digest("hex");
 }
 
+/** A UTF-16 surrogate without its pair (from a JSON escape such as "\ud83d" on its own, in a page from Graph). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
+
+/**
+ * `text` with each lone surrogate made U+FFFD. SQLite would store one as three replacement characters, so the text
+ * read back would no longer match the character offsets the search index took from the parsed text.
+ */
+function wellFormed(text: string): string {
+  return LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATES, "\uFFFD") : text;
+}
+
 /** Turns one Markdown or HTML file into a page. Pure: no I/O, same input gives the same page. */
 export function parseDocument(doc: SourceDocument, origin: string, now: Date): GuidancePage {
   const parsed = isHtmlDocument(doc.id) ? parseHtmlDocument(doc.content) : parseMarkdownDocument(doc.content);
   // Markdown is rendered safely when the page is opened (see markdown-html); an HTML document is sanitised whole here.
   return {
     id: doc.id,
-    title: parsed.title || titleFromPath(doc.id),
-    headings: parsed.headings,
-    text: parsed.text,
+    title: wellFormed(parsed.title || titleFromPath(doc.id)),
+    headings: parsed.headings.map(wellFormed),
+    text: wellFormed(parsed.text),
     body: parsed.body,
     origin,
     url: parsed.url,

@@ -104,6 +104,11 @@ describe("IndexedGuidance: the in-memory index follows SQLite", () => {
     expect(hit!.snippet).toContain("**stripes**");
     expect(hub.guidanceIndex.engine.size).toBe(2);
     for (const slot of [0, 1]) expect(hub.guidanceIndex.engine.index.doc(slot)?.text).toBeUndefined();
+    // Changed through another connection and not yet seen by the index (as while a snapshot is written): quoted
+    // from the start of the stored text, as its word positions no longer fit.
+    await new SqliteGuidance(hub.db).apply({ upserts: [parseDocument(doc("a.md", "Zebra stripes are now painted yellow."), "t", NOW)], removals: [] });
+    const [stale] = hub.guidanceIndex.engine.answerNow(parseQuery("zebra stripes")).hits;
+    expect(stale).toMatchObject({ id: "a.md", snippet: "a.md **Zebra** **stripes** are now painted yellow" });
   });
 
   it("applies a vocabulary change without re-indexing", async () => {

@@ -111,7 +111,7 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       wordVectors: this.options.wordVectors ?? shippedWordVectors(),
       language: this.options.language ?? shippedEnglishWords(),
       // Page text stays in SQLite: the index reads back only the pages it shows (see PageTextSource).
-      pageText: this.options.pageText ?? { textOf: (id, contentHash) => this.store.textNow(id, contentHash) },
+      pageText: this.options.pageText ?? { textOf: (id, contentHash, upTo) => this.store.textNow(id, contentHash, upTo) },
     });
     return this.built;
   }
@@ -266,7 +266,7 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       const stale = changed.length + gone;
       if (stale > SNAPSHOT_MOSTLY_STALE_SHARE * (unchanged.size + stale)) return { unusable: `mostly out of date (${stale} of ${unchanged.size + stale} pages new, changed or gone since)` };
       // The engine keeps no text (it has a page text source): restore asks only whether each page is unchanged.
-      this.engine.index.restore(read.parts, (id) => (unchanged.has(id) ? "" : undefined));
+      this.engine.index.restore(read.parts, (id) => unchanged.has(id));
       this.behind = stale;
       const slice = new TimeSlice(this.loadSliceMs);
       for (const id of changed) {

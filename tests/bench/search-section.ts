@@ -163,7 +163,7 @@ export function searchTables(result: SearchSectionResult): string {
         { metric: "Council Hub search p95, ms", value: fmt(s.latency.p95, 3), baseline: fmt(hub.latency.p95, 3), ratio: `${(s.latency.p95 / hub.latency.p95).toFixed(1)}×` },
         { metric: "Council Hub search p99, ms", value: fmt(s.latency.p99, 3), baseline: fmt(hub.latency.p99, 3) },
         { metric: "index build at scale, pages/s (in memory)", value: fmt(s.indexPagesPerSecond, 0) },
-        { metric: "heap used at scale, MB (the index; page text is read back from the page store)", value: fmt(s.heapUsedMb, 0) },
+        { metric: "index memory at scale, MB (JS heap + typed arrays; page text stays in the page store, as in the host)", value: fmt(s.indexMemoryMb, 0) },
         {
           metric: `index restored from its snapshot, ms (read ${fmt(s.snapshot.megabytes, 0)} MB + restore; baseline: building it; same answers to ${s.snapshot.sameAnswers} of ${s.snapshot.questions} questions)`,
           value: fmt(s.snapshot.restoreMs, 0),

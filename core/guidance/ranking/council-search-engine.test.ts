@@ -473,14 +473,17 @@ describe("CouncilSearchEngine: page text read back from the page store", () => {
   const storeOf = (pages: readonly GuidancePage[]) => {
     const byId = new Map(pages.map((p) => [p.id, p]));
     const asked: string[] = [];
+    const readUpTo: Array<number | undefined> = [];
     return {
       asked,
+      readUpTo,
       byId,
       source: {
-        textOf: (id: string, contentHash: string) => {
+        textOf: (id: string, contentHash: string, upTo?: number) => {
           asked.push(id);
+          readUpTo.push(upTo);
           const p = byId.get(id);
-          return p && p.contentHash === contentHash ? p.text : undefined;
+          return p ? { text: upTo === undefined ? p.text : p.text.slice(0, upTo), current: p.contentHash === contentHash } : undefined;
         },
       },
     };
@@ -497,13 +500,25 @@ describe("CouncilSearchEngine: page text read back from the page store", () => {
     for (let slot = 0; slot < LIBRARY.length; slot++) expect(engine.index.doc(slot)?.text).toBeUndefined();
   });
 
-  it("shows no snippet for a page whose stored text is no longer the version indexed", () => {
+  it("reads a long page only as far as the snippet's passage, with the same snippet as the whole text gives", () => {
+    const long = page("misc/long.md", "# Minutes\n\nThe committee agreed the wifi password policy. " + "Other long unrelated text about committees and agendas. ".repeat(200) + "\n");
+    const store = storeOf([long, ...LIBRARY]);
+    const engine = new CouncilSearchEngine({ pageText: store.source });
+    for (const p of [long, ...LIBRARY]) engine.upsert(p);
+    const answer = ask(engine, "committee wifi password policy");
+    const read = store.readUpTo[store.asked.indexOf("misc/long.md")];
+    expect(read).toBeDefined();
+    expect(read!).toBeLessThan(long.text.length / 10);
+    expect(answer).toEqual(ask(engineWith([long, ...LIBRARY]), "committee wifi password policy"));
+  });
+
+  it("quotes a page changed since it was indexed from its start, as its word positions no longer fit", () => {
     const store = storeOf(LIBRARY);
     const engine = new CouncilSearchEngine({ pageText: store.source });
     for (const p of LIBRARY) engine.upsert(p);
-    // Changed in the store by another process, not yet re-indexed: its word positions would mark the wrong words.
-    store.byId.set("it/laptops.md", page("it/laptops.md", "# Laptops\n\nCompletely different words now.\n"));
+    // Changed in the store by another process, not yet re-indexed.
+    store.byId.set("it/laptops.md", page("it/laptops.md", "# Laptops\n\nEvery new laptop is now ordered from the catalogue.\n"));
     const hit = ask(engine, "broken laptop").hits.find((h) => h.id === "it/laptops.md");
-    expect(hit?.snippet).toBe("");
+    expect(hit?.snippet).toBe("**Laptops** Every new **laptop** is now ordered from the catalogue");
   });
 });

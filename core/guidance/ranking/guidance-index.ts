@@ -54,7 +54,7 @@ export const GAP = -1;
 const COMPACT_DEAD_SHARE = 0.25;
 const COMPACT_MIN_DEAD = 256;
 
-/** What the index keeps of a page: enough to rank it and quote it without going back to the store. */
+/** What the index keeps of a page: enough to rank it, and to quote it with its text (kept, or read back). */
 export interface IndexedDoc {
   readonly id: string;
   readonly title: string;
@@ -124,8 +124,18 @@ class Postings implements PostingList {
  * and only the few pages shown need it.
  */
 export interface PageTextSource {
-  /** The page's text as it was indexed (the same content hash), or undefined when it has changed or is gone since. */
-  textOf(id: string, contentHash: string): string | undefined;
+  /**
+   * The page's stored text, at least its first `upTo` characters (UTF-16 code units; all of it when undefined), and
+   * whether it is still the version indexed (the same content hash); undefined when the page is gone.
+   */
+  textOf(id: string, contentHash: string, upTo?: number): PageText | undefined;
+}
+
+/** A page's text as read back for a snippet (see PageTextSource). */
+export interface PageText {
+  readonly text: string;
+  /** False when the page changed since it was indexed: its word positions no longer fit the text. */
+  readonly current: boolean;
 }
 
 /** The inverted index. Not thread-safe, not persistent: it is rebuilt from the page store at start. */
@@ -140,11 +150,13 @@ export class GuidanceIndex {
   ) {}
 
   /**
-   * A page's text as indexed, for its snippet: kept, or read back from the page text source. Empty when the source
-   * no longer has that version (the page changed in another process since; the next search re-indexes it).
+   * A page's text for its snippet, at least its first `upTo` characters: kept, or read back from the page text
+   * source. Not current when the page changed since it was indexed (in another process, or while a snapshot was
+   * being written; the index catches up on the next search); empty when it is gone.
    */
-  textOf(doc: IndexedDoc): string {
-    return doc.text ?? this.pageText?.textOf(doc.id, doc.contentHash) ?? "";
+  textOf(doc: IndexedDoc, upTo?: number): PageText {
+    if (doc.text !== undefined) return { text: doc.text, current: true };
+    return this.pageText?.textOf(doc.id, doc.contentHash, upTo) ?? { text: "", current: false };
   }
 
   private termIds = new Map<string, number>();
@@ -492,13 +504,15 @@ export class GuidanceIndex {
   }
 
   /**
-   * Replaces this index's contents with a snapshot's (see snapshotParts), giving each page its text from `textOf`.
-   * A page for which `textOf` has no text (changed or gone since the snapshot) is left out, as if removed; the
-   * caller indexes its current version. Throws SnapshotMismatch, leaving the index as it was, when the parts are
-   * not a whole, well-formed snapshot of this format: everything is checked and built aside first, then swapped in
-   * by assignments alone. Synchronous: at 100k pages it holds the thread for about a second.
+   * Replaces this index's contents with a snapshot's (see snapshotParts). A page that is not `current` (changed or
+   * gone since the snapshot) is left out, as if removed; the caller indexes its current version. An index that keeps
+   * page text (no page text source) gives each page its text from `textOf`, which it then requires. Throws
+   * SnapshotMismatch, leaving the index as it was, when the parts are not a whole, well-formed snapshot of this
+   * format: everything is checked and built aside first, then swapped in by assignments alone. Synchronous: at 100k
+   * pages it holds the thread for about a second.
    */
-  restore(parts: readonly IndexSnapshotPart[], textOf: (id: string) => string | undefined): void {
+  restore(parts: readonly IndexSnapshotPart[], current: (id: string) => boolean, textOf?: (id: string) => string | undefined): void {
+    if (!this.pageText && !textOf) throw new Error("An index that keeps page text needs each page's text to restore a snapshot.");
     const head = parts[0];
     checkSnapshot(typeof head === "object" && head !== null && head.kind === "head" && head.format === INDEX_SNAPSHOT_FORMAT, "not a snapshot of this format");
     const { terms, slots } = head;
@@ -549,8 +563,8 @@ export class GuidanceIndex {
             continue;
           }
           checkDoc(doc, terms);
-          // With a page text source the text is read back when needed, not kept (textOf says the page is still there).
-          docs.push(this.pageText ? { ...doc } : { ...doc, text: textOf(doc.id) ?? "" });
+          // With a page text source the text is read back when needed, not kept.
+          docs.push(this.pageText || !textOf ? { ...doc } : { ...doc, text: textOf(doc.id) ?? "" });
         }
       } else {
         checkSnapshot(false, "a part of no known kind, or a second head");
@@ -593,7 +607,7 @@ export class GuidanceIndex {
     this.version++;
     // Pages changed or gone since the snapshot: out, as any removed page (the caller indexes their current version).
     // Ids first: a removal can compact the index, which rewrites the docs array being walked.
-    const stale = docs.flatMap((doc) => (doc && textOf(doc.id) === undefined ? [doc.id] : []));
+    const stale = docs.flatMap((doc) => (doc && !current(doc.id) ? [doc.id] : []));
     for (const id of stale) this.remove(id);
   }
 

@@ -33,7 +33,7 @@ const partsOf = (engine: CouncilSearchEngine, termsPerPart = 17, docsPerPart = 9
 function restoredFrom(parts: readonly IndexSnapshotPart[], pages: readonly GuidancePage[], omit: ReadonlySet<string> = new Set()): CouncilSearchEngine {
   const text = new Map(pages.filter((p) => !omit.has(p.id)).map((p) => [p.id, p.text]));
   const engine = new CouncilSearchEngine({ wordVectors: vectors });
-  engine.index.restore(parts, (id) => text.get(id));
+  engine.index.restore(parts, (id) => text.has(id), (id) => text.get(id));
   return engine;
 }
 
@@ -61,6 +61,17 @@ describe("search index snapshots", () => {
     const slot = restored.index.slot(page(0).id);
     expect(restored.index.doc(slot)).toEqual(original.index.doc(original.index.slot(page(0).id)));
     expect(restored.index.doc(slot)?.meaning).toBeDefined();
+  });
+
+  it("needs each page's text to restore into an index that keeps text, and none with a page text source", () => {
+    const original = engineWith(pages);
+    const parts = partsOf(original);
+    const keeping = new CouncilSearchEngine({ wordVectors: vectors });
+    expect(() => keeping.index.restore(parts, () => true)).toThrow(/needs each page's text/);
+    const texts = new Map(pages.map((p) => [p.id, p.text]));
+    const reading = new CouncilSearchEngine({ wordVectors: vectors, pageText: { textOf: (id) => ({ text: texts.get(id) ?? "", current: true }) } });
+    reading.index.restore(parts, (id) => texts.has(id));
+    expect(answers(reading)).toEqual(answers(original));
   });
 
   it("keeps working as an index after restore: new, changed and removed pages, through a compaction", () => {
@@ -156,7 +167,7 @@ describe("search index snapshots", () => {
     const engine = engineWith(pages.slice(0, 10));
     const before = answers(engine);
     for (const [what, bad] of damaged) {
-      expect(() => engine.index.restore(bad, () => "text")).toThrow(SnapshotMismatch);
+      expect(() => engine.index.restore(bad, () => true, () => "text")).toThrow(SnapshotMismatch);
       expect({ what, answers: answers(engine) }).toEqual({ what, answers: before });
     }
   });

@@ -10,18 +10,23 @@ const LEAD_IN_WORDS = 4;
  * that matched the question wrapped in `**…**` and "…" where text was cut. A word the question matches on its own
  * is marked wherever it appears; a word of a vocabulary phrase ("annual leave" for "holiday", "time off in lieu"
  * for "TOIL") only where the phrase is, so a stray "time" is not marked. Re-reads only the passage, starting from
- * the nearest character checkpoint, so a snippet costs the same on a long page as on a short one.
+ * the nearest character checkpoint; a page whose text is read back from the store is read only up to the checkpoint
+ * after the passage. A page changed since it was indexed (its checkpoints no longer fit) is quoted from its start.
  */
 export function snippetOf(doc: IndexedDoc, passageStart: number, words: number, lookup: TermLookup, index: GuidanceIndex): string {
-  const first = Math.max(0, passageStart - LEAD_IN_WORDS);
+  let first = Math.max(0, passageStart - LEAD_IN_WORDS);
+  // The first checkpoint past the window (its last word, and one more to tell whether text was cut), if any.
+  const upTo = doc.checkpoints[Math.ceil((first + words + 1) / CHECKPOINT_EVERY)];
+  const read = index.textOf(doc, upTo === undefined ? undefined : upTo + 1);
+  if (!read.current) first = 0;
   const checkpoint = Math.floor(first / CHECKPOINT_EVERY);
-  const from = doc.checkpoints[checkpoint] ?? 0;
+  const from = read.current ? (doc.checkpoints[checkpoint] ?? 0) : 0;
   let word = checkpoint * CHECKPOINT_EVERY;
   const starts: number[] = [];
   const stops: number[] = [];
   const terms: number[] = [];
   let more = false;
-  const text = index.textOf(doc);
+  const text = read.text;
   scanWords(text, from, (surface, start, stop) => {
     const k = word++;
     if (k < first) return true;
