@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_EXTENSION_RESULTS } from "../../bot/message-extension/message-extension-limits";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, platform, release } from "node:os";
 import { join, resolve } from "node:path";
@@ -99,6 +100,12 @@ function rows(search: SearchBenchResult, cold: ColdIngestResult, bot: BotCompari
     { metric: `search latency p50, ms (${search.latency.count} in-process searches)`, value: fmt(search.latency.p50, 3) },
     { metric: "search latency p95, ms", value: fmt(search.latency.p95, 3) },
     { metric: "search latency p99, ms", value: fmt(search.latency.p99, 3) },
+    {
+      metric: `search latency p95 at ${MAX_MESSAGE_EXTENSION_RESULTS} results (message extension), ms (baseline: 10 results)`,
+      value: fmt(search.messageExtensionLatency.p95, 3),
+      baseline: fmt(search.latency.p95, 3),
+      ratio: ratio(search.messageExtensionLatency.p95, search.latency.p95),
+    },
     { metric: `bot turns/s (c=${BOT_CONCURRENCY}, ${hub.requests} req; baseline: echo bot)`, value: fmt(hub.throughput, 0), baseline: fmt(echo.throughput, 0), ratio: ratio(hub.throughput, echo.throughput) },
     { metric: "bot turn p50, ms", value: fmt(hub.latency.p50, 2), baseline: fmt(echo.latency.p50, 2), ratio: ratio(hub.latency.p50, echo.latency.p50) },
     { metric: "bot turn p95, ms", value: fmt(hub.latency.p95, 2), baseline: fmt(echo.latency.p95, 2), ratio: ratio(hub.latency.p95, echo.latency.p95) },

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { z } from "zod";
 import { readDocuments, createSqliteHub } from "../../store";
+import { MAX_MESSAGE_EXTENSION_RESULTS } from "../../bot/message-extension/message-extension-limits";
 import { CUTOFF, hasRelevant, mean, ndcgAt, reciprocalRankAt, successAt, summarise, type Judgments, type LatencySummary } from "./metrics";
 
 /** Origin label for the benchmark corpus, as `hub ingest` would give a folder. */
@@ -67,6 +68,11 @@ export interface SearchBenchResult {
   };
   /** In-process GuidanceService.search latency, milliseconds. */
   readonly latency: LatencySummary;
+  /**
+   * The same at the message extension's 25 results, where each result's snippet reads its page's text back from
+   * SQLite: SEARCH_MIN_PASSES passes over the queries.
+   */
+  readonly messageExtensionLatency: LatencySummary;
   /** Timed passes over the query set actually run (fewer than wanted when the time budget ran out). */
   readonly latencyPasses: number;
 }
@@ -88,9 +94,9 @@ export async function runSearchBench(guidanceDir: string, queries: readonly Benc
     await hub.guidanceIndex.load();
     const indexMs = performance.now() - indexStarted;
 
-    const search = async (text: string): Promise<string[] | undefined> => {
+    const search = async (text: string, top = CUTOFF): Promise<string[] | undefined> => {
       try {
-        return (await guidance.search(text, { top: CUTOFF })).results.map((r) => r.id);
+        return (await guidance.search(text, { top })).results.map((r) => r.id);
       } catch {
         return undefined;
       }
@@ -121,6 +127,15 @@ export async function runSearchBench(guidanceDir: string, queries: readonly Benc
       }
     }
 
+    const messageExtension: number[] = [];
+    for (let pass = 0; pass < SEARCH_MIN_PASSES; pass++) {
+      for (const q of queries) {
+        const t0 = performance.now();
+        await search(q.query, MAX_MESSAGE_EXTENSION_RESULTS);
+        messageExtension.push(performance.now() - t0);
+      }
+    }
+
     return {
       pages,
       ingest: { pages: report.seen, ms: ingestMs, pagesPerSecond: report.seen / (ingestMs / 1000), failed: report.failed.length },
@@ -140,6 +155,7 @@ export async function runSearchBench(guidanceDir: string, queries: readonly Benc
         : {}),
       latency: summarise(latencies),
       latencyPasses: passes,
+      messageExtensionLatency: summarise(messageExtension),
     };
   } finally {
     await hub.close();
