@@ -112,13 +112,13 @@ export class SqliteGuidance implements GuidancePages {
    */
   pagesAfter(afterRow: number, limit: number): { pages: IndexablePage[]; lastRow: number } {
     const rows = this.statements.after.all(afterRow, limit);
-    return { pages: rows.map(toIndexable), lastRow: rows.length > 0 ? rows[rows.length - 1]!.rowid : afterRow };
+    return { pages: rows.map(toIndexable), lastRow: lastRowOf(rows, afterRow) };
   }
 
   /** As pagesAfter, ids and content hashes only (what a restored index checks against). */
   hashesAfter(afterRow: number, limit: number): { pages: Array<{ id: string; contentHash: string }>; lastRow: number } {
     const rows = this.statements.hashesAfter.all(afterRow, limit);
-    return { pages: rows.map((r) => ({ id: r.id, contentHash: r.content_hash })), lastRow: rows.length > 0 ? rows[rows.length - 1]!.rowid : afterRow };
+    return { pages: rows.map((r) => ({ id: r.id, contentHash: r.content_hash })), lastRow: lastRowOf(rows, afterRow) };
   }
 
   /** A page by id, synchronously (the index loader reads changed pages one by one). */
@@ -185,4 +185,9 @@ function toIndexable(row: IndexRow): IndexablePage {
     ...(row.description ? { description: row.description } : {}),
     contentHash: row.content_hash,
   };
+}
+
+/** The row a chunked read continues after: the last one read, or where it started when it read none. */
+function lastRowOf(rows: ReadonlyArray<{ rowid: number }>, afterRow: number): number {
+  return rows.length > 0 ? rows[rows.length - 1]!.rowid : afterRow;
 }

@@ -7,7 +7,6 @@ import {
   type GuidancePage,
   type GuidancePages,
   type GuidanceSearchEngine,
-  type IndexablePage,
   type PageChanges,
   type ParsedQuery,
   type SearchAnswer,
@@ -102,7 +101,8 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
   /**
    * The search engine, made when first needed: with the shipped word vectors (re-ranking by meaning; see core
    * ranking/meaning) and English word list (spelling) unless the caller brought its own. Reading those takes a
-   * tenth of a second and some 30 MB, which `hub ingest` and the other commands that never search do without.
+   * tenth of a second or more and some 20-25 MB, which `hub ingest` and the other commands that never search do
+   * without.
    */
   get engine(): CouncilSearchEngine {
     this.built ??= new CouncilSearchEngine({
@@ -193,7 +193,7 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
       }
       unusable = restored.unusable;
     }
-    await this.eachPage((page) => this.engine.upsert(page));
+    await this.eachRow((afterRow, limit) => this.store.pagesAfter(afterRow, limit), (page) => this.engine.upsert(page));
     this.seenSeq = head;
     this.report = { from: "pages", pages: this.engine.size, analysed: this.engine.size, ms: performance.now() - started, ...(unusable ? { snapshotUnusable: unusable } : {}) };
     // Keep what was just built for the next start; searches need not wait for it (saveSnapshot reports its own errors).
@@ -206,14 +206,10 @@ export class IndexedGuidance implements GuidancePages, GuidanceSearchEngine {
   }
 
   /**
-   * Hands every page in SQLite to `use`, reading INDEX_LOAD_CHUNK at a time, and gives the event loop back after each
-   * read and whenever INDEX_LOAD_SLICE_MS of work has run.
+   * Hands every row that `read` gives, in storage order (see SqliteGuidance.pagesAfter), to `use`, reading
+   * INDEX_LOAD_CHUNK at a time, and gives the event loop back after each read and whenever the load's time slice
+   * (INDEX_LOAD_SLICE_MS) is used up.
    */
-  private async eachPage(use: (page: IndexablePage) => void): Promise<void> {
-    await this.eachRow((afterRow, limit) => this.store.pagesAfter(afterRow, limit), use);
-  }
-
-  /** As eachPage, for any rows read in storage order (see SqliteGuidance.pagesAfter). */
   private async eachRow<Row>(read: (afterRow: number, limit: number) => { pages: Row[]; lastRow: number }, use: (row: Row) => void): Promise<void> {
     const slice = new TimeSlice(this.loadSliceMs);
     let afterRow = 0;

@@ -422,7 +422,9 @@ function isDoublingSlip(a: string, b: string): boolean {
   const [long, short] = a.length > b.length ? [a, b] : [b, a];
   if (long.length !== short.length + 1) return false;
   for (let i = 0; i < long.length; i++) {
-    if (long[i] !== short[i]) return (long[i] === long[i - 1] || long[i] === long[i + 1]) && long.slice(i + 1) === short.slice(i);
+    // At the first difference the extra letter repeats the one before it (were it the next one's twin, the two
+    // strings would not differ here yet).
+    if (long[i] !== short[i]) return long[i] === long[i - 1] && long.slice(i + 1) === short.slice(i);
   }
   return false;
 }
